@@ -1,0 +1,23 @@
+import type { Command } from "commander";
+import { loadConfig } from "../../kernel/config.js";
+import { openDatabase } from "../../kernel/db/database.js";
+import { migrateToLatest } from "../../kernel/db/migrations.js";
+import { allMigrations } from "../../server/migrations.js";
+
+export function dbCommand(program: Command): void {
+  const db = program.command("db").description("database maintenance");
+  db.command("migrate")
+    .description("apply pending migrations (serve also does this at start)")
+    .action(async () => {
+      const config = loadConfig();
+      const database = openDatabase(config.databaseUrl);
+      try {
+        const applied = await migrateToLatest(database.db, database.dialect, allMigrations);
+        process.stdout.write(
+          applied.length ? `applied: ${applied.join(", ")}\n` : "database is up to date\n",
+        );
+      } finally {
+        await database.close();
+      }
+    });
+}

@@ -1,0 +1,26 @@
+import type { Command } from "commander";
+import { seedDemo } from "../../flows/demo-seed.js";
+import { loadConfig } from "../../kernel/config.js";
+import { openKernel, startServer } from "../../server/runtime.js";
+import { printDemoLogins } from "./demo.js";
+
+export function serveCommand(program: Command): void {
+  program
+    .command("serve")
+    .description(
+      "run the exchange with its embedded node (SQLite by default; YAOSU_DATABASE_URL=postgres://… for PostgreSQL)",
+    )
+    .option("--demo", "seed the demo world (idempotent) before serving")
+    .option("-p, --port <port>", "port to listen on (default YAOSU_PORT or 8080)")
+    .action(async (options: { demo?: boolean; port?: string }) => {
+      const config = loadConfig(process.env, { port: options.port });
+      const kernel = await openKernel(config);
+      if (options.demo) printDemoLogins(await seedDemo(kernel));
+      const server = await startServer(kernel, { handleSignals: true });
+      process.stdout.write(
+        `\nYaosu 要素 is serving at ${server.url.replace("127.0.0.1", "localhost")}\n` +
+          `  portal  ${server.url}/\n  API     ${server.url}/docs   (OpenAPI: ${server.url}/openapi.json)\n` +
+          `  data    ${config.databaseUrl.replace(/\/\/[^@/]*@/, "//***@")}\n\n`,
+      );
+    });
+}

@@ -1,0 +1,63 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+
+/**
+ * One Kysely query layer over two engines: the embedded SQLite file (WAL) that a newcomer gets,
+ * and PostgreSQL for scale-out. Modules write one set of queries; the few places where the
+ * engines differ (autoincrement columns, advisory locks) ask `database.dialect`.
+ *
+ * Tables are declared by the module that owns them; the kernel hands out an untyped handle and
+ * each repository narrows it with `typed<MyTables>(db)` (modules never import each other).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: narrowed per module with typed<T>()
+export type AnyDb = Kysely<any>;
+export type Dialect = "sqlite" | "postgres";
+
+export interface Database {
+  db: AnyDb;
+  dialect: Dialect;
+  url: string;
+  close(): Promise<void>;
+}
+
+export const typed = <T>(db: AnyDb): Kysely<T> => db as Kysely<T>;
+
+// PostgreSQL returns int8 (bigint, count(*)) as strings; our integers (fen, sequence numbers)
+// stay within 2^53, so numbers are safe and keep both engines returning the same types.
+pg.types.setTypeParser(20, (value) => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`integer ${value} exceeds 2^53`);
+  return n;
+});
+
+export function openDatabase(url: string): Database {
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) return openPostgres(url);
+  if (url.startsWith("sqlite:")) return openSqlite(url);
+  throw new Error(`unsupported database url ${url}`);
+}
+
+function openSqlite(url: string): Database {
+  const file = url.slice("sqlite:".length);
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const connection = new SQLite(file);
+  connection.pragma("journal_mode = WAL");
+  connection.pragma("synchronous = NORMAL");
+  connection.pragma("foreign_keys = ON");
+  connection.pragma("busy_timeout = 5000");
+  const db = new Kysely({ dialect: new SqliteDialect({ database: connection }) });
+  return { db, dialect: "sqlite", url, close: () => db.destroy() };
+}
+
+function openPostgres(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: "postgres", url, close: () => db.destroy() };
+}
+
+/** Round-trips a trivial query: used by /readyz. */
+export async function ping(db: AnyDb): Promise<void> {
+  await sql`select 1`.execute(db);
+}

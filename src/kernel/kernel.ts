@@ -1,0 +1,59 @@
+import { type Logger, pino } from "pino";
+import { type Clock, systemClock } from "./clock.js";
+import type { Config } from "./config.js";
+import { type Keyring, keyringFromMaster, loadOrCreateMasterKey } from "./crypto/keyring.js";
+import { type AnyDb, type Database, openDatabase } from "./db/database.js";
+import { type ModuleMigration, migrateToLatest } from "./db/migrations.js";
+import { createIdGenerator, type IdGenerator } from "./ids.js";
+import { createOutbox, type Outbox } from "./outbox.js";
+
+/**
+ * The kernel is what every module service receives: database, clock, ids, keys, outbox and log.
+ * Passing it explicitly (instead of importing singletons) is what lets tests run two kernels —
+ * one on SQLite, one on PostgreSQL — side by side with a manual clock.
+ */
+export interface Kernel {
+  config: Config;
+  database: Database;
+  db: AnyDb;
+  clock: Clock;
+  newId: IdGenerator;
+  keyring: Keyring;
+  outbox: Outbox;
+  log: Logger;
+  /** Runs `work` in one transaction; module services take the `trx` it passes. */
+  transaction<T>(work: (trx: AnyDb) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface KernelOptions {
+  clock?: Clock;
+  log?: Logger;
+  migrations: ModuleMigration[];
+}
+
+export async function createKernel(config: Config, options: KernelOptions): Promise<Kernel> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? pino({ level: config.logLevel });
+  const database = openDatabase(config.databaseUrl);
+  try {
+    await migrateToLatest(database.db, database.dialect, options.migrations);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const keyring = keyringFromMaster(loadOrCreateMasterKey(config.dataDir, config.masterKey));
+  const newId = createIdGenerator(clock);
+  return {
+    config,
+    database,
+    db: database.db,
+    clock,
+    newId,
+    keyring,
+    outbox: createOutbox(clock, newId),
+    log,
+    transaction: (work) => database.db.transaction().execute(work),
+    close: () => database.close(),
+  };
+}

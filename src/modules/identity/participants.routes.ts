@@ -1,0 +1,178 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { notFound } from "../../kernel/errors.js";
+import { actorOf, allow, principalOf } from "../../kernel/http/access.js";
+import { withProblems } from "../../kernel/http/problem.schema.js";
+import type { Kernel } from "../../kernel/kernel.js";
+import { applyForAdmission, transitionParticipant } from "./admission.service.js";
+import {
+  applicationBody,
+  idParam,
+  listQuery,
+  participantSchema,
+  reasonBody,
+  userSchema,
+} from "./identity.schema.js";
+import { findParticipant, listParticipants } from "./participants.repo.js";
+import { getParticipant, presentParticipant } from "./participants.service.js";
+import { findUser } from "./users.repo.js";
+import { presentUser } from "./users.service.js";
+import { canSeeParticipant, isOverseer, participantFor } from "./visibility.js";
+
+const OPERATOR_REVIEWERS = { roles: ["admin", "reviewer"], scope: "admissions:review" };
+const idParams = z.strictObject({ id: idParam("ptc") });
+
+export const participantRoutes =
+  (k: Kernel): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      "/participants",
+      {
+        config: { access: allow.public() },
+        schema: {
+          tags: ["participants"],
+          summary: "Apply for admission (准入申请) as a market participant",
+          description:
+            "Organisations give their USCC (GB 32100), individuals their resident ID (GB 11643). The first user becomes the participant's admin. (SG-12)",
+          body: applicationBody,
+          response: withProblems({ 201: participantSchema }),
+        },
+      },
+      async (request, reply) => {
+        const { participant } = await applyForAdmission(
+          k,
+          request.body as Parameters<typeof applyForAdmission>[1],
+        );
+        return reply.code(201).send(presentParticipant(participant));
+      },
+    );
+
+    app.get(
+      "/participants/me",
+      {
+        config: { access: allow.authenticated("participants:read") },
+        schema: {
+          tags: ["participants"],
+          summary: "Who am I: my participant and user",
+          response: withProblems({
+            200: z.object({ participant: participantSchema, user: userSchema.nullable() }),
+          }),
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        const [participant, user] = await Promise.all([
+          getParticipant(k.db, principal.participantId),
+          principal.userId ? findUser(k.db, principal.userId) : undefined,
+        ]);
+        return { participant: presentParticipant(participant), user: user ? presentUser(user) : null };
+      },
+    );
+
+    app.get(
+      "/participants",
+      {
+        config: { access: allow.authenticated("participants:read") },
+        schema: {
+          tags: ["participants"],
+          summary: "Directory of participants",
+          description:
+            "The operator and the regulator see every participant in any status; others see admitted participants' public profiles.",
+          querystring: listQuery,
+          response: withProblems({
+            200: z.object({ items: z.array(participantSchema), next: z.string().nullable() }),
+          }),
+        },
+      },
+      async (request) => {
+        const viewer = principalOf(request);
+        const query = request.query;
+        const status = isOverseer(viewer) ? query.status : "admitted";
+        if (!isOverseer(viewer) && query.status && query.status !== "admitted")
+          return { items: [], next: null };
+        const rows = await listParticipants(k.db, { ...query, status });
+        return {
+          items: rows.map((row) => participantFor(viewer, row)),
+          next: rows.length === query.limit ? (rows.at(-1)?.id ?? null) : null,
+        };
+      },
+    );
+
+    app.get(
+      "/participants/:id",
+      {
+        config: { access: allow.public() },
+        schema: {
+          tags: ["participants"],
+          summary: "A participant's profile, with its published Ed25519 public key",
+          params: idParams,
+          response: withProblems({ 200: participantSchema }),
+        },
+      },
+      async (request) => {
+        const row = await findParticipant(k.db, request.params.id);
+        if (!row || !canSeeParticipant(request.principal, row))
+          throw notFound("participant_not_found", `no participant ${request.params.id}`, "id");
+        return participantFor(request.principal, row);
+      },
+    );
+
+    const transitions = [
+      ["suspend", "Suspend a participant (暂停), with a reason"],
+      ["reinstate", "Lift a suspension, with a reason"],
+    ] as const;
+    for (const [transition, summary] of transitions) {
+      app.post(
+        `/participants/:id/${transition}`,
+        {
+          config: { access: allow.participantTypes(["exchange_operator"], OPERATOR_REVIEWERS) },
+          schema: {
+            tags: ["admissions"],
+            summary,
+            params: idParams,
+            body: reasonBody,
+            response: withProblems({ 200: participantSchema }),
+          },
+        },
+        async (request) => {
+          const row = await transitionParticipant(
+            k,
+            actorOf(principalOf(request)),
+            request.params.id,
+            transition,
+            request.body.reason,
+          );
+          return presentParticipant(row);
+        },
+      );
+    }
+
+    app.post(
+      "/participants/:id/exit",
+      {
+        config: {
+          access: allow.anyOf([
+            { participantTypes: ["exchange_operator"], roles: OPERATOR_REVIEWERS.roles },
+            { selfParam: "id", roles: ["admin"] },
+          ]),
+        },
+        schema: {
+          tags: ["admissions"],
+          summary: "Exit the market (退出): by the operator, or by the participant's own admin",
+          params: idParams,
+          body: reasonBody,
+          response: withProblems({ 200: participantSchema }),
+        },
+      },
+      async (request) => {
+        const row = await transitionParticipant(
+          k,
+          actorOf(principalOf(request)),
+          request.params.id,
+          "exit",
+          request.body.reason,
+        );
+        return presentParticipant(row);
+      },
+    );
+  };

@@ -1,0 +1,106 @@
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { ping } from "../kernel/db/database.js";
+import { installAccessControl } from "../kernel/http/access.js";
+import { installIdempotency } from "../kernel/http/idempotency.js";
+import { installProblemHandlers, sendProblem } from "../kernel/http/problem.js";
+import type { Kernel } from "../kernel/kernel.js";
+import {
+  admissionRoutes,
+  authRoutes,
+  identityAuthenticator,
+  participantRoutes,
+  teamRoutes,
+} from "../modules/identity/index.js";
+import { registerOpenApi } from "./openapi.js";
+import { packageVersion } from "./package-root.js";
+import { registerWebAssets } from "./web-assets.js";
+
+export interface AppOptions {
+  /** where the built portal lives; default dist/web under the package root */
+  webRoot?: string;
+}
+
+/**
+ * Assembles the exchange's HTTP server: plumbing first (errors, security headers, cookies, rate
+ * limits, access control, idempotency), then each module's routes under /api/v1.
+ */
+export async function buildApp(k: Kernel, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: k.log as FastifyBaseLogger,
+    bodyLimit: k.config.bodyLimitBytes,
+    genReqId: () => k.newId("request"),
+    requestIdHeader: false,
+    // One structured line per request (below) instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installProblemHandlers(app);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        participantId: request.principal?.participantId,
+      },
+      "request",
+    );
+  });
+
+  // HSTS and upgrade-insecure-requests belong to the TLS terminator in front of a deployment;
+  // sent from a plain-HTTP local server they would break the portal on http://localhost.
+  await app.register(helmet, {
+    strictTransportSecurity: false,
+    contentSecurityPolicy: {
+      directives: { "img-src": ["'self'", "data:"], "upgrade-insecure-requests": null },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (request, context) => {
+      const error = new Error(`too many requests; retry after ${context.after}`) as Error & {
+        statusCode: number;
+      };
+      error.statusCode = 429;
+      void request;
+      return error;
+    },
+  });
+  await registerOpenApi(app, packageVersion);
+  installAccessControl(app, identityAuthenticator(k));
+  installIdempotency(app, k.db, k.clock, k.keyring.subkey("idempotency"));
+
+  app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "alive" }));
+  app.get("/readyz", { schema: { hide: true } }, async (request, reply) => {
+    try {
+      await ping(k.db);
+      return { status: "ready", database: k.database.dialect };
+    } catch (error) {
+      request.log.warn({ err: error }, "database unreachable");
+      return sendProblem(request, reply, 503, "database_unreachable", "the database does not answer");
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(k));
+      await api.register(participantRoutes(k));
+      await api.register(admissionRoutes(k));
+      await api.register(teamRoutes(k));
+    },
+    { prefix: "/api/v1" },
+  );
+  await registerWebAssets(app, options.webRoot);
+  return app;
+}

@@ -1,0 +1,6 @@
+import type { ModuleMigration } from "../kernel/db/migrations.js";
+import { kernelMigrations } from "../kernel/kernel.migrations.js";
+import { identityMigrations } from "../modules/identity/index.js";
+
+/** Every module's migrations; the composition root is the only place that knows them all. */
+export const allMigrations: ModuleMigration[] = [...kernelMigrations, ...identityMigrations];

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from "fastify";
+import type { Clock } from "../kernel/clock.js";
+import type { Config } from "../kernel/config.js";
+import { createKernel, type Kernel } from "../kernel/kernel.js";
+import { buildApp } from "./app.js";
+import { allMigrations } from "./migrations.js";
+
+/** Opens the kernel (migrating the database) with every module's migrations. */
+export const openKernel = (config: Config, clock?: Clock): Promise<Kernel> =>
+  createKernel(config, { migrations: allMigrations, ...(clock ? { clock } : {}) });
+
+export interface RunningServer {
+  app: FastifyInstance;
+  kernel: Kernel;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the exchange (with its embedded node) and arranges a graceful shutdown: on SIGTERM or
+ * SIGINT it stops accepting connections, lets requests in flight finish, then closes the database.
+ */
+export async function startServer(
+  kernel: Kernel,
+  options: { handleSignals?: boolean } = {},
+): Promise<RunningServer> {
+  const app = await buildApp(kernel);
+  const address = await app.listen({ port: kernel.config.port, host: kernel.config.host });
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      await app.close();
+      await kernel.close();
+    })();
+    return closing;
+  };
+  if (options.handleSignals) {
+    for (const signal of ["SIGTERM", "SIGINT"] as const) {
+      process.once(signal, () => {
+        kernel.log.info({ signal }, "shutting down");
+        close().then(
+          () => process.exit(0),
+          (error) => {
+            kernel.log.error({ err: error }, "shutdown failed");
+            process.exit(1);
+          },
+        );
+      });
+    }
+  }
+  return { app, kernel, url: address.replace("0.0.0.0", "127.0.0.1"), close };
+}
