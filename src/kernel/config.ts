@@ -29,6 +29,15 @@ const schema = z.object({
     .min(60)
     .default(14 * 24 * 3600),
   loginRateLimitPerMinute: z.coerce.number().int().min(1).default(10),
+  /** the evidence log's origin line (C2SP checkpoint), also the name of its signing key */
+  logOrigin: z
+    .string()
+    .regex(/^[a-z0-9.-]+(\/[A-Za-z0-9._-]+)*$/, "a schema-less URL such as exchange.example/evidence")
+    .default("yaosu.local/evidence"),
+  /** publish a signed checkpoint at most this often while entries arrive */
+  checkpointIntervalMs: z.coerce.number().int().min(100).max(2000).default(1000),
+  /** run the evidence sequencer in this process (a second process on PostgreSQL stands by) */
+  sequencer: z.enum(["on", "off"]).default("on"),
 });
 
 export type Config = z.infer<typeof schema> & { databaseUrl: string };
@@ -45,6 +54,9 @@ const ENV_NAMES: Record<keyof z.infer<typeof schema>, string> = {
   accessTokenTtlSeconds: "YAOSU_ACCESS_TOKEN_TTL_SECONDS",
   refreshTokenTtlSeconds: "YAOSU_REFRESH_TOKEN_TTL_SECONDS",
   loginRateLimitPerMinute: "YAOSU_LOGIN_RATE_LIMIT_PER_MINUTE",
+  logOrigin: "YAOSU_LOG_ORIGIN",
+  checkpointIntervalMs: "YAOSU_CHECKPOINT_INTERVAL_MS",
+  sequencer: "YAOSU_SEQUENCER",
 };
 
 export class ConfigError extends Error {}

@@ -1,6 +1,7 @@
 import type { Generated, Selectable } from "kysely";
+import { sql } from "kysely";
 import type { Clock } from "./clock.js";
-import type { AnyDb } from "./db/database.js";
+import type { AnyDb, Dialect } from "./db/database.js";
 import { typed } from "./db/database.js";
 import type { IdGenerator } from "./ids.js";
 
@@ -20,6 +21,8 @@ export interface OutboxTable {
   actor: string | null;
   payload: string;
   occurred_at: string;
+  /** PostgreSQL transaction id (see kernel.migrations.ts); null on SQLite */
+  tx_id: Generated<number | null>;
 }
 
 export interface Actor {
@@ -40,13 +43,26 @@ export interface DomainEvent {
 
 export interface StoredEvent extends DomainEvent {
   seq: number;
+  txId: number | null;
   id: string;
   occurredAt: string;
 }
 
+/** Where a consumer has read up to: the last (txId, seq) it consumed. */
+export interface OutboxCursor {
+  txId: number;
+  seq: number;
+}
+
 export interface Outbox {
   emit(trx: AnyDb, event: DomainEvent): Promise<StoredEvent>;
+  /** Events by `seq`, for inspection and tests (may miss in-flight PostgreSQL transactions). */
   readAfter(db: AnyDb, afterSeq: number, limit: number): Promise<StoredEvent[]>;
+  /**
+   * Events after `cursor` whose transactions have certainly finished, in an order no later
+   * commit can precede: the exactly-once feed for consumers such as the evidence sequencer.
+   */
+  readCommitted(db: AnyDb, dialect: Dialect, cursor: OutboxCursor, limit: number): Promise<StoredEvent[]>;
 }
 
 export function createOutbox(clock: Clock, newId: IdGenerator): Outbox {
@@ -60,12 +76,27 @@ export function createOutbox(clock: Clock, newId: IdGenerator): Outbox {
         payload: JSON.stringify(event.payload),
         occurred_at: clock.now().toISOString(),
       };
-      const { seq } = await typed<{ outbox_events: OutboxTable }>(trx)
+      const inserted = await typed<{ outbox_events: OutboxTable }>(trx)
         .insertInto("outbox_events")
         .values(row)
-        .returning("seq")
+        .returning(["seq", "tx_id"])
         .executeTakeFirstOrThrow();
-      return { ...event, seq: Number(seq), id: row.id, occurredAt: row.occurred_at };
+      const txId = inserted.tx_id === null ? null : Number(inserted.tx_id);
+      return { ...event, seq: Number(inserted.seq), txId, id: row.id, occurredAt: row.occurred_at };
+    },
+    async readCommitted(db, dialect, cursor, limit) {
+      const table = typed<{ outbox_events: OutboxTable }>(db).selectFrom("outbox_events").selectAll();
+      const rows =
+        dialect === "postgres"
+          ? await table
+              .where(sql<boolean>`(tx_id, seq) > (${cursor.txId}, ${cursor.seq})`)
+              .where(sql<boolean>`tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`)
+              .orderBy("tx_id")
+              .orderBy("seq")
+              .limit(limit)
+              .execute()
+          : await table.where("seq", ">", cursor.seq).orderBy("seq").limit(limit).execute();
+      return rows.map(toStoredEvent);
     },
     async readAfter(db, afterSeq, limit) {
       const rows = await typed<{ outbox_events: OutboxTable }>(db)
@@ -80,9 +111,10 @@ export function createOutbox(clock: Clock, newId: IdGenerator): Outbox {
   };
 }
 
-function toStoredEvent(row: Selectable<OutboxTable>): StoredEvent {
+export function toStoredEvent(row: Selectable<OutboxTable>): StoredEvent {
   return {
     seq: Number(row.seq),
+    txId: row.tx_id === null ? null : Number(row.tx_id),
     id: row.id,
     type: row.type,
     subjectIds: JSON.parse(row.subject_ids) as string[],

@@ -8,6 +8,7 @@ import { installAccessControl } from "../kernel/http/access.js";
 import { installIdempotency } from "../kernel/http/idempotency.js";
 import { installProblemHandlers, sendProblem } from "../kernel/http/problem.js";
 import type { Kernel } from "../kernel/kernel.js";
+import { evidenceRoutes, loadOrCreateLogKey } from "../modules/evidence/index.js";
 import {
   admissionRoutes,
   authRoutes,
@@ -92,12 +93,14 @@ export async function buildApp(k: Kernel, options: AppOptions = {}): Promise<Fas
     }
   });
 
+  const logKey = await loadOrCreateLogKey(k);
   await app.register(
     async (api) => {
       await api.register(authRoutes(k));
       await api.register(participantRoutes(k));
       await api.register(admissionRoutes(k));
       await api.register(teamRoutes(k));
+      await api.register(evidenceRoutes(k, logKey));
     },
     { prefix: "/api/v1" },
   );

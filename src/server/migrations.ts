@@ -1,6 +1,11 @@
 import type { ModuleMigration } from "../kernel/db/migrations.js";
 import { kernelMigrations } from "../kernel/kernel.migrations.js";
+import { evidenceMigrations } from "../modules/evidence/index.js";
 import { identityMigrations } from "../modules/identity/index.js";
 
 /** Every module's migrations; the composition root is the only place that knows them all. */
-export const allMigrations: ModuleMigration[] = [...kernelMigrations, ...identityMigrations];
+export const allMigrations: ModuleMigration[] = [
+  ...kernelMigrations,
+  ...identityMigrations,
+  ...evidenceMigrations,
+];

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Clock } from "../kernel/clock.js";
 import type { Config } from "../kernel/config.js";
 import { createKernel, type Kernel } from "../kernel/kernel.js";
+import { type EvidenceRunner, startEvidenceLog } from "../modules/evidence/index.js";
 import { buildApp } from "./app.js";
 import { allMigrations } from "./migrations.js";
 
@@ -12,12 +13,14 @@ export const openKernel = (config: Config, clock?: Clock): Promise<Kernel> =>
 export interface RunningServer {
   app: FastifyInstance;
   kernel: Kernel;
+  /** null when YAOSU_SEQUENCER=off */
+  evidence: EvidenceRunner | null;
   url: string;
   close(): Promise<void>;
 }
 
 /**
- * Starts the exchange (with its embedded node) and arranges a graceful shutdown: on SIGTERM or
+ * Starts the exchange (with its embedded node) and the evidence sequencer, and arranges a graceful shutdown: on SIGTERM or
  * SIGINT it stops accepting connections, lets requests in flight finish, then closes the database.
  */
 export async function startServer(
@@ -25,11 +28,14 @@ export async function startServer(
   options: { handleSignals?: boolean } = {},
 ): Promise<RunningServer> {
   const app = await buildApp(kernel);
+  const evidence = kernel.config.sequencer === "on" ? await startEvidenceLog(kernel) : null;
   const address = await app.listen({ port: kernel.config.port, host: kernel.config.host });
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
       await app.close();
+      // Requests have finished: seal what they wrote, publish a last checkpoint, then close.
+      await evidence?.stop();
       await kernel.close();
     })();
     return closing;
@@ -48,5 +54,5 @@ export async function startServer(
       });
     }
   }
-  return { app, kernel, url: address.replace("0.0.0.0", "127.0.0.1"), close };
+  return { app, kernel, evidence, url: address.replace("0.0.0.0", "127.0.0.1"), close };
 }

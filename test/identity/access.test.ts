@@ -13,14 +13,23 @@ describe.each(DIALECTS)("access rules on %s", (dialect) => {
     t = await testApp(dialect);
     ids = {};
     for (const username of ["operator", "regulator", "enterprise-a", "enterprise-b", "citizen"]) {
-      const me = await t.app.inject({ method: "GET", url: "/api/v1/participants/me", headers: { authorization: await t.bearer(username) } });
+      const me = await t.app.inject({
+        method: "GET",
+        url: "/api/v1/participants/me",
+        headers: { authorization: await t.bearer(username) },
+      });
       ids[username] = me.json().participant.id;
     }
   });
   afterAll(() => t.cleanup());
 
   const as = async (username: string | null, method: "GET" | "POST", url: string, payload?: object) =>
-    t.app.inject({ method, url, payload, headers: username ? { authorization: await t.bearer(username) } : {} });
+    t.app.inject({
+      method,
+      url,
+      payload,
+      headers: username ? { authorization: await t.bearer(username) } : {},
+    });
 
   it("shows the admission queue to the operator only", async () => {
     expect((await as("operator", "GET", "/api/v1/admissions")).statusCode).toBe(200);
@@ -36,10 +45,23 @@ describe.each(DIALECTS)("access rules on %s", (dialect) => {
 
   it("does not let a participant admit, reject, suspend or exit another", async () => {
     const pending = (await as(null, "POST", "/api/v1/participants", enterpriseApplication())).json().id;
-    expect((await as("enterprise-a", "POST", `/api/v1/admissions/${pending}/admit`, {})).statusCode).toBe(403);
-    expect((await as("regulator", "POST", `/api/v1/admissions/${pending}/reject`, { reason: "x" })).statusCode).toBe(403);
-    expect((await as("enterprise-a", "POST", `/api/v1/participants/${ids["enterprise-b"]}/suspend`, { reason: "x" })).statusCode).toBe(403);
-    expect((await as("enterprise-a", "POST", `/api/v1/participants/${ids["enterprise-b"]}/exit`, { reason: "x" })).statusCode).toBe(403);
+    expect((await as("enterprise-a", "POST", `/api/v1/admissions/${pending}/admit`, {})).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await as("regulator", "POST", `/api/v1/admissions/${pending}/reject`, { reason: "x" })).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await as("enterprise-a", "POST", `/api/v1/participants/${ids["enterprise-b"]}/suspend`, {
+          reason: "x",
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await as("enterprise-a", "POST", `/api/v1/participants/${ids["enterprise-b"]}/exit`, { reason: "x" }))
+        .statusCode,
+    ).toBe(403);
     const b = await as("operator", "GET", `/api/v1/participants/${ids["enterprise-b"]}`);
     expect(b.json().status).toBe("admitted");
   });
@@ -48,8 +70,15 @@ describe.each(DIALECTS)("access rules on %s", (dialect) => {
     const own = (await as("enterprise-b", "GET", `/api/v1/participants/${ids["enterprise-b"]}`)).json();
     expect(own.contactEmail).toBe("data@b.example");
     const seenByA = (await as("enterprise-a", "GET", `/api/v1/participants/${ids["enterprise-b"]}`)).json();
-    expect(seenByA).toMatchObject({ name: own.name, uscc: own.uscc, contactEmail: null, publicKeyJwk: own.publicKeyJwk });
-    const seenByRegulator = (await as("regulator", "GET", `/api/v1/participants/${ids["enterprise-b"]}`)).json();
+    expect(seenByA).toMatchObject({
+      name: own.name,
+      uscc: own.uscc,
+      contactEmail: null,
+      publicKeyJwk: own.publicKeyJwk,
+    });
+    const seenByRegulator = (
+      await as("regulator", "GET", `/api/v1/participants/${ids["enterprise-b"]}`)
+    ).json();
     expect(seenByRegulator.contactEmail).toBe("data@b.example");
 
     const citizen = (await as(null, "GET", `/api/v1/participants/${ids.citizen}`)).json();
@@ -84,11 +113,18 @@ describe.each(DIALECTS)("access rules on %s", (dialect) => {
   });
 
   it("issues scoped API keys that are hashed at rest, limited by scope, and revocable", async () => {
-    const issued = await as("enterprise-a", "POST", "/api/v1/participants/me/api-keys", { name: "ERP", scopes: ["participants:read"] });
+    const issued = await as("enterprise-a", "POST", "/api/v1/participants/me/api-keys", {
+      name: "ERP",
+      scopes: ["participants:read"],
+    });
     expect(issued.statusCode).toBe(201);
     const { secret, apiKey } = issued.json();
     expect(secret).toMatch(/^ysk_/);
-    const stored = await t.k.db.selectFrom("api_keys").selectAll().where("id", "=", apiKey.id).executeTakeFirstOrThrow();
+    const stored = await t.k.db
+      .selectFrom("api_keys")
+      .selectAll()
+      .where("id", "=", apiKey.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(stored)).not.toContain(secret.slice(4));
 
     const withKey = (method: "GET" | "POST", url: string, payload?: object) =>
@@ -98,35 +134,78 @@ describe.each(DIALECTS)("access rules on %s", (dialect) => {
     expect(me.json().participant.id).toBe(ids["enterprise-a"]);
     expect(me.json().user).toBeNull();
     // No key may mint keys or users, whatever its scopes.
-    expect((await withKey("POST", "/api/v1/participants/me/api-keys", { name: "x", scopes: ["participants:read"] })).json().code).toBe("scope_missing");
+    expect(
+      (
+        await withKey("POST", "/api/v1/participants/me/api-keys", {
+          name: "x",
+          scopes: ["participants:read"],
+        })
+      ).json().code,
+    ).toBe("scope_missing");
 
-    const operatorKey = (await as("operator", "POST", "/api/v1/participants/me/api-keys", { name: "ops", scopes: ["participants:read"] })).json().secret;
-    const noScope = await t.app.inject({ method: "GET", url: "/api/v1/admissions", headers: { authorization: `Bearer ${operatorKey}` } });
+    const operatorKey = (
+      await as("operator", "POST", "/api/v1/participants/me/api-keys", {
+        name: "ops",
+        scopes: ["participants:read"],
+      })
+    ).json().secret;
+    const noScope = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/admissions",
+      headers: { authorization: `Bearer ${operatorKey}` },
+    });
     expect(noScope.statusCode).toBe(403);
     expect(noScope.json().code).toBe("scope_missing");
 
     const revoked = await as("enterprise-a", "POST", `/api/v1/participants/me/api-keys/${apiKey.id}/revoke`);
     expect(revoked.statusCode).toBe(204);
     expect((await withKey("GET", "/api/v1/participants/me")).json().code).toBe("invalid_api_key");
-    const othersKey = await as("enterprise-b", "POST", `/api/v1/participants/me/api-keys/${apiKey.id}/revoke`);
+    const othersKey = await as(
+      "enterprise-b",
+      "POST",
+      `/api/v1/participants/me/api-keys/${apiKey.id}/revoke`,
+    );
     expect(othersKey.statusCode).toBe(404);
   });
 
   it("ends a session on logout and rotates refresh tokens", async () => {
-    const login = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "vendor", password: "demo-password-for-tests" } });
+    const login = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "vendor", password: "demo-password-for-tests" },
+    });
     const { accessToken, refreshToken } = login.json();
     expect(login.headers["set-cookie"]).toContain("HttpOnly");
-    const refreshed = await t.app.inject({ method: "POST", url: "/api/v1/auth/refresh", payload: { refreshToken } });
+    const refreshed = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/refresh",
+      payload: { refreshToken },
+    });
     expect(refreshed.statusCode).toBe(200);
-    const replay = await t.app.inject({ method: "POST", url: "/api/v1/auth/refresh", payload: { refreshToken } });
+    const replay = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/refresh",
+      payload: { refreshToken },
+    });
     expect(replay.json().code).toBe("invalid_refresh_token");
 
     const fresh = `Bearer ${refreshed.json().accessToken}`;
-    expect((await t.app.inject({ method: "POST", url: "/api/v1/auth/logout", headers: { authorization: fresh } })).statusCode).toBe(204);
-    const after = await t.app.inject({ method: "GET", url: "/api/v1/participants/me", headers: { authorization: fresh } });
+    expect(
+      (await t.app.inject({ method: "POST", url: "/api/v1/auth/logout", headers: { authorization: fresh } }))
+        .statusCode,
+    ).toBe(204);
+    const after = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/participants/me",
+      headers: { authorization: fresh },
+    });
     expect(after.statusCode).toBe(401);
     // The first token's session was spent by the refresh: it is no longer accepted either.
-    const old = await t.app.inject({ method: "GET", url: "/api/v1/participants/me", headers: { authorization: `Bearer ${accessToken}` } });
+    const old = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/participants/me",
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
     expect(old.statusCode).toBe(401);
   });
 
@@ -134,16 +213,28 @@ describe.each(DIALECTS)("access rules on %s", (dialect) => {
     const token = (await t.bearer("bureau")).slice("Bearer ".length);
     const [h, p, s] = token.split(".");
     const forged = `${h}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p ?? "", "base64url").toString()), sub: "usr_X" })).toString("base64url")}.${s}`;
-    const response = await t.app.inject({ method: "GET", url: "/api/v1/participants/me", headers: { authorization: `Bearer ${forged}` } });
+    const response = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/participants/me",
+      headers: { authorization: `Bearer ${forged}` },
+    });
     expect(response.json().code).toBe("invalid_token");
     t.clock.advance((t.config.accessTokenTtlSeconds + 1) * 1000);
-    const expired = await t.app.inject({ method: "GET", url: "/api/v1/participants/me", headers: { authorization: `Bearer ${token}` } });
+    const expired = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/participants/me",
+      headers: { authorization: `Bearer ${token}` },
+    });
     t.clock.advance(-(t.config.accessTokenTtlSeconds + 1) * 1000);
     expect(expired.json().code).toBe("invalid_token");
   });
 
   it("records failed logins without the password", async () => {
-    await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "notary", password: "wrong-password-xyz" } });
+    await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "notary", password: "wrong-password-xyz" },
+    });
     const events = await t.k.outbox.readAfter(t.k.db, 0, 100_000);
     const failed = events.filter((e) => e.type === "identity.login_failed");
     expect(failed.length).toBeGreaterThan(0);

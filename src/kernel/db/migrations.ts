@@ -39,3 +39,6 @@ export async function migrateToLatest(
 
 /** An auto-incrementing integer primary key column type for the dialect. */
 export const serialType = (dialect: Dialect) => (dialect === "postgres" ? "bigserial" : "integer");
+
+/** A column type for raw bytes (hashes): Buffer in and out on both engines. */
+export const binaryType = (dialect: Dialect) => (dialect === "postgres" ? "bytea" : "blob");
