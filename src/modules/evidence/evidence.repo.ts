@@ -117,18 +117,35 @@ export function listCheckpoints(db: AnyDb, afterSize: number, limit: number): Pr
 }
 
 /**
- * The stored tree as the Merkle library's TreeReader: a proof's O(log n) nodes come back in one
- * query. Missing nodes are a corrupted store, never a client error.
+ * The stored tree as the Merkle library's TreeReader: a proof's O(log n) nodes come back in at
+ * most two queries (leaf hashes from the entries, interior nodes from evidence_nodes). A missing
+ * node means a corrupted store, never a client error.
  */
 export function treeReader(db: AnyDb): TreeReader {
   const getNodes = async (ids: readonly NodeId[]) => {
-    if (ids.length === 0) return [];
-    const rows = await t(db)
-      .selectFrom("evidence_nodes")
-      .select(["level", "idx", "hash"])
-      .where((eb) => eb.or(ids.map((id) => eb.and([eb("level", "=", id.level), eb("idx", "=", id.index)]))))
-      .execute();
-    const byKey = new Map(rows.map((r) => [`${r.level}/${Number(r.idx)}`, r.hash]));
+    const leaves = ids.filter((id) => id.level === 0).map((id) => id.index);
+    const interior = ids.filter((id) => id.level > 0);
+    const [leafRows, nodeRows] = await Promise.all([
+      leaves.length
+        ? t(db)
+            .selectFrom("evidence_entries")
+            .select(["idx", "leaf_hash"])
+            .where("idx", "in", leaves)
+            .execute()
+        : [],
+      interior.length
+        ? t(db)
+            .selectFrom("evidence_nodes")
+            .select(["level", "idx", "hash"])
+            .where((eb) =>
+              eb.or(interior.map((id) => eb.and([eb("level", "=", id.level), eb("idx", "=", id.index)]))),
+            )
+            .execute()
+        : [],
+    ]);
+    const byKey = new Map<string, Buffer>();
+    for (const r of leafRows) byKey.set(`0/${Number(r.idx)}`, r.leaf_hash);
+    for (const r of nodeRows) byKey.set(`${r.level}/${Number(r.idx)}`, r.hash);
     return ids.map((id) => {
       const hash = byKey.get(`${id.level}/${id.index}`);
       if (!hash) throw new Error(`evidence tree node ${id.level}/${id.index} is missing`);

@@ -11,7 +11,10 @@ export interface EntryRow {
   sequenced_at: string;
 }
 
-/** Hash of the complete subtree covering leaves [idx·2^level, (idx+1)·2^level); level 0 = leaves. */
+/**
+ * Hash of the complete subtree covering leaves [idx·2^level, (idx+1)·2^level), for level ≥ 1.
+ * Level 0 (the leaf hashes) lives in evidence_entries and is not stored twice.
+ */
 export interface NodeRow {
   level: number;
   idx: number;
