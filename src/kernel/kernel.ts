@@ -4,6 +4,7 @@ import type { Config } from "./config.js";
 import { type Keyring, keyringFromMaster, loadOrCreateMasterKey } from "./crypto/keyring.js";
 import { type AnyDb, type Database, openDatabase } from "./db/database.js";
 import { type ModuleMigration, migrateToLatest } from "./db/migrations.js";
+import { createEventPublisher, type EventPublisher } from "./event-publisher.js";
 import { createIdGenerator, type IdGenerator } from "./ids.js";
 import { createOutbox, type Outbox } from "./outbox.js";
 
@@ -20,6 +21,8 @@ export interface Kernel {
   newId: IdGenerator;
   keyring: Keyring;
   outbox: Outbox;
+  /** group-committed events that have no transaction of their own to join */
+  events: EventPublisher;
   log: Logger;
   /** Runs `work` in one transaction; module services take the `trx` it passes. */
   transaction<T>(work: (trx: AnyDb) => Promise<T>): Promise<T>;
@@ -44,6 +47,8 @@ export async function createKernel(config: Config, options: KernelOptions): Prom
   }
   const keyring = keyringFromMaster(loadOrCreateMasterKey(config.dataDir, config.masterKey));
   const newId = createIdGenerator(clock);
+  const outbox = createOutbox(clock, newId);
+  const events = createEventPublisher(database.db, outbox);
   return {
     config,
     database,
@@ -51,9 +56,13 @@ export async function createKernel(config: Config, options: KernelOptions): Prom
     clock,
     newId,
     keyring,
-    outbox: createOutbox(clock, newId),
+    outbox,
+    events,
     log,
     transaction: (work) => database.db.transaction().execute(work),
-    close: () => database.close(),
+    async close() {
+      await events.flush();
+      await database.close();
+    },
   };
 }

@@ -56,6 +56,8 @@ export interface OutboxCursor {
 
 export interface Outbox {
   emit(trx: AnyDb, event: DomainEvent): Promise<StoredEvent>;
+  /** Several events in one statement, in order (used by the group-commit publisher). */
+  emitMany(trx: AnyDb, events: DomainEvent[]): Promise<StoredEvent[]>;
   /** Events by `seq`, for inspection and tests (may miss in-flight PostgreSQL transactions). */
   readAfter(db: AnyDb, afterSeq: number, limit: number): Promise<StoredEvent[]>;
   /**
@@ -66,24 +68,36 @@ export interface Outbox {
 }
 
 export function createOutbox(clock: Clock, newId: IdGenerator): Outbox {
+  const emitMany = async (trx: AnyDb, events: DomainEvent[]): Promise<StoredEvent[]> => {
+    if (events.length === 0) return [];
+    const at = clock.now().toISOString();
+    const rows = events.map((event) => ({
+      id: newId("event"),
+      type: event.type,
+      subject_ids: JSON.stringify(event.subjectIds),
+      actor: event.actor ? JSON.stringify(event.actor) : null,
+      payload: JSON.stringify(event.payload),
+      occurred_at: at,
+    }));
+    const inserted = await typed<{ outbox_events: OutboxTable }>(trx)
+      .insertInto("outbox_events")
+      .values(rows)
+      .returning(["id", "seq", "tx_id"])
+      .execute();
+    const byId = new Map(inserted.map((r) => [r.id, r]));
+    return events.map((event, i) => {
+      const row = rows[i] as (typeof rows)[number];
+      const stored = byId.get(row.id);
+      const txId = stored?.tx_id === null || stored?.tx_id === undefined ? null : Number(stored.tx_id);
+      return { ...event, seq: Number(stored?.seq), txId, id: row.id, occurredAt: at };
+    });
+  };
   return {
     async emit(trx, event) {
-      const row = {
-        id: newId("event"),
-        type: event.type,
-        subject_ids: JSON.stringify(event.subjectIds),
-        actor: event.actor ? JSON.stringify(event.actor) : null,
-        payload: JSON.stringify(event.payload),
-        occurred_at: clock.now().toISOString(),
-      };
-      const inserted = await typed<{ outbox_events: OutboxTable }>(trx)
-        .insertInto("outbox_events")
-        .values(row)
-        .returning(["seq", "tx_id"])
-        .executeTakeFirstOrThrow();
-      const txId = inserted.tx_id === null ? null : Number(inserted.tx_id);
-      return { ...event, seq: Number(inserted.seq), txId, id: row.id, occurredAt: row.occurred_at };
+      const [stored] = await emitMany(trx, [event]);
+      return stored as StoredEvent;
     },
+    emitMany,
     async readCommitted(db, dialect, cursor, limit) {
       const table = typed<{ outbox_events: OutboxTable }>(db).selectFrom("outbox_events").selectAll();
       const rows =

@@ -57,3 +57,37 @@ describe.each(DIALECTS)("kernel on %s", (dialect) => {
     expect(await migrateToLatest(t.k.db, t.k.database.dialect, allMigrations)).toEqual([]);
   });
 });
+
+describe.each(DIALECTS)("event publisher (group commit) on %s", (dialect) => {
+  let t: TestKernel;
+  beforeAll(async () => {
+    t = await testKernel(dialect);
+  });
+  afterAll(() => t.cleanup());
+
+  it("writes concurrently published events together and gives each caller its own receipt", async () => {
+    const published = await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        t.k.events.publish({ type: "test.published", subjectIds: [`obj_${i}`], actor: null, payload: { i } }),
+      ),
+    );
+    expect(new Set(published.map((e) => e.id)).size).toBe(300);
+    expect(published.map((e) => e.payload.i)).toEqual([...Array(300).keys()]);
+    const stored = (await t.k.outbox.readAfter(t.k.db, 0, 1000)).filter((e) => e.type === "test.published");
+    expect(stored.map((e) => e.id)).toEqual(published.map((e) => e.id));
+    // One turn of the event loop, one transaction: on PostgreSQL they share a transaction id.
+    if (dialect === "postgres") expect(new Set(stored.map((e) => e.txId)).size).toBe(1);
+  });
+
+  it("fails only the caller whose event cannot be stored, not the others in its batch", async () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const bad = t.k.events.publish({ type: "test.bad", subjectIds: [], actor: null, payload: cyclic });
+    const good = t.k.events.publish({ type: "test.good", subjectIds: [], actor: null, payload: {} });
+    await expect(bad).rejects.toThrow();
+    expect((await good).type).toBe("test.good");
+    const types = (await t.k.outbox.readAfter(t.k.db, 0, 10_000)).map((e) => e.type);
+    expect(types).toContain("test.good");
+    expect(types).not.toContain("test.bad");
+  });
+});

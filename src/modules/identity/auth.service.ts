@@ -73,19 +73,17 @@ async function recordLoginFailure(
   reason = "invalid_credentials",
 ) {
   // The attempted username may be someone's personal data or a mistyped password: store a keyed hash.
-  await k.transaction((trx) =>
-    k.outbox.emit(trx, {
-      type: "identity.login_failed",
-      subjectIds: user ? [user.id, user.participant_id] : [],
-      actor: null,
-      payload: {
-        reason,
-        userId: user?.id ?? null,
-        usernameHash: keyedHash(k.keyring.subkey("pii-hash"), normaliseUsername(username)),
-        ipHash: hashIp(k, ip),
-      },
-    }),
-  );
+  await k.events.publish({
+    type: "identity.login_failed",
+    subjectIds: user ? [user.id, user.participant_id] : [],
+    actor: null,
+    payload: {
+      reason,
+      userId: user?.id ?? null,
+      usernameHash: keyedHash(k.keyring.subkey("pii-hash"), normaliseUsername(username)),
+      ipHash: hashIp(k, ip),
+    },
+  });
 }
 
 const hashIp = (k: Kernel, ip: string) => keyedHash(k.keyring.subkey("pii-hash"), `ip:${ip}`).slice(0, 16);
