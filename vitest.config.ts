@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // cross-module, HTTP, CLI and browser tests live in test/.
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "test/**/*.test.ts", "web/src/**/*.test.ts"],
     globalSetup: ["test/setup/postgres.global.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -3,6 +3,7 @@ import type { Feature } from "../app/feature.js";
 import { admissionsFeature } from "./admissions/index.js";
 import { applyFeature } from "./apply/index.js";
 import { authFeature } from "./auth/index.js";
+import { evidenceFeature } from "./evidence/index.js";
 import { homeFeature } from "./home/index.js";
 import { participantsFeature } from "./participants/index.js";
 
@@ -12,4 +13,5 @@ export const features: Feature[] = [
   applyFeature,
   participantsFeature,
   admissionsFeature,
+  evidenceFeature,
 ];
