@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { monotonicFactory } from "ulidx";
 import type { Clock } from "./clock.js";
 
@@ -19,8 +20,26 @@ export type IdKind = keyof typeof ID_PREFIXES;
 
 export type IdGenerator = (kind: IdKind) => string;
 
+/**
+ * ulidx asks the platform for fresh randomness once per character; drawing from a pooled
+ * buffer of OS randomness is as unpredictable and several times cheaper on hot paths.
+ */
+function pooledRandom(): () => number {
+  let pool = randomBytes(4096);
+  let offset = 0;
+  return () => {
+    if (offset + 4 > pool.length) {
+      pool = randomBytes(4096);
+      offset = 0;
+    }
+    const value = pool.readUInt32BE(offset) / 0x1_0000_0000;
+    offset += 4;
+    return value;
+  };
+}
+
 export function createIdGenerator(clock: Clock): IdGenerator {
-  const next = monotonicFactory();
+  const next = monotonicFactory(pooledRandom());
   return (kind) => `${ID_PREFIXES[kind]}_${next(clock.now().getTime())}`;
 }
 

@@ -1,5 +1,4 @@
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
@@ -7,6 +6,7 @@ import { ping } from "../kernel/db/database.js";
 import { installAccessControl } from "../kernel/http/access.js";
 import { installIdempotency } from "../kernel/http/idempotency.js";
 import { installProblemHandlers, sendProblem } from "../kernel/http/problem.js";
+import { installSecurityHeaders } from "../kernel/http/security-headers.js";
 import type { Kernel } from "../kernel/kernel.js";
 import { evidenceRoutes, loadOrCreateLogKey } from "../modules/evidence/index.js";
 import {
@@ -58,14 +58,7 @@ export async function buildApp(k: Kernel, options: AppOptions = {}): Promise<Fas
     );
   });
 
-  // HSTS and upgrade-insecure-requests belong to the TLS terminator in front of a deployment;
-  // sent from a plain-HTTP local server they would break the portal on http://localhost.
-  await app.register(helmet, {
-    strictTransportSecurity: false,
-    contentSecurityPolicy: {
-      directives: { "img-src": ["'self'", "data:"], "upgrade-insecure-requests": null },
-    },
-  });
+  installSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
@@ -79,7 +72,7 @@ export async function buildApp(k: Kernel, options: AppOptions = {}): Promise<Fas
     },
   });
   await registerOpenApi(app, packageVersion);
-  installAccessControl(app, identityAuthenticator(k));
+  installAccessControl(app, identityAuthenticator(app, k));
   installIdempotency(app, k.db, k.clock, k.keyring.subkey("idempotency"));
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "alive" }));

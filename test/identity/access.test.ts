@@ -211,20 +211,15 @@ describe.each(DIALECTS)("access rules on %s", (dialect) => {
 
   it("refuses forged and expired tokens", async () => {
     const token = (await t.bearer("bureau")).slice("Bearer ".length);
-    const [h, p, s] = token.split(".");
-    const forged = `${h}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p ?? "", "base64url").toString()), sub: "usr_X" })).toString("base64url")}.${s}`;
-    const response = await t.app.inject({
-      method: "GET",
-      url: "/api/v1/participants/me",
-      headers: { authorization: `Bearer ${forged}` },
-    });
-    expect(response.json().code).toBe("invalid_token");
+    const me = (value: string) =>
+      t.app.inject({ method: "GET", url: "/api/v1/participants/me", headers: { authorization: `Bearer ${value}` } });
+    const last = token.at(-1) === "A" ? "B" : "A";
+    for (const forged of [`${token.slice(0, -1)}${last}`, "yat_guess", "eyJhbGciOiJub25lIn0.e30."]) {
+      expect((await me(forged)).json().code).toBe("invalid_token");
+    }
+    expect((await me(token)).statusCode).toBe(200);
     t.clock.advance((t.config.accessTokenTtlSeconds + 1) * 1000);
-    const expired = await t.app.inject({
-      method: "GET",
-      url: "/api/v1/participants/me",
-      headers: { authorization: `Bearer ${token}` },
-    });
+    const expired = await me(token);
     t.clock.advance(-(t.config.accessTokenTtlSeconds + 1) * 1000);
     expect(expired.json().code).toBe("invalid_token");
   });

@@ -33,7 +33,7 @@ describe("secrets at rest", () => {
     expect(loadOrCreateMasterKey(dir).equals(first)).toBe(true);
     expect(statSync(join(dir, "master.key")).mode & 0o777).toBe(0o600);
     const keyring = keyringFromMaster(first);
-    expect(keyring.subkey("jwt").equals(keyring.subkey("pii-hash"))).toBe(false);
+    expect(keyring.subkey("session-token").equals(keyring.subkey("pii-hash"))).toBe(false);
     expect(keyedHash(keyring.subkey("pii-hash"), "x")).not.toBe(
       keyedHash(keyringFromMaster(randomBytes(32)).subkey("pii-hash"), "x"),
     );

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { type Compilable, type CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 
 /**
@@ -50,8 +50,29 @@ function openSqlite(url: string): Database {
   // 64 MiB page cache (default 2 MiB): the evidence log's indexes grow with random keys, and a cache
   // that holds their upper levels keeps appends from turning into page reads.
   connection.pragma("cache_size = -65536");
-  const db = new Kysely({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
   return { db, dialect: "sqlite", url, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running a typical indexed lookup.
+ * Statements are reusable and Kysely runs one query at a time on the single connection, so a
+ * bounded cache keyed by SQL text is safe and makes hot queries (authentication, proofs) cheap.
+ */
+function withStatementCache(connection: SQLite.Database, limit = 500) {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    prepare(text: string) {
+      let statement = statements.get(text);
+      if (!statement) {
+        statement = connection.prepare(text);
+        if (statements.size >= limit) statements.delete(statements.keys().next().value as string);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+    close: () => connection.close(),
+  };
 }
 
 function openPostgres(url: string): Database {
@@ -63,4 +84,28 @@ function openPostgres(url: string): Database {
 /** Round-trips a trivial query: used by /readyz. */
 export async function ping(db: AnyDb): Promise<void> {
   await sql`select 1`.execute(db);
+}
+
+/**
+ * For queries on the hot path (every authenticated request): builds and compiles the query once
+ * per database handle, then runs the compiled SQL with fresh parameters. `build` receives
+ * placeholder values; their positions are the parameters' positions. Saves Kysely's per-call
+ * building and compiling, which costs more than the indexed lookup itself.
+ */
+export function compiledOnce<P extends unknown[], R>(
+  build: (db: AnyDb, ...placeholders: P) => Compilable<R>,
+  placeholders: P,
+) {
+  const cache = new WeakMap<AnyDb, CompiledQuery<R>>();
+  return async (db: AnyDb, ...parameters: P): Promise<R[]> => {
+    let compiled = cache.get(db);
+    if (!compiled) {
+      compiled = build(db, ...placeholders).compile();
+      if (compiled.parameters.length !== parameters.length)
+        throw new Error("compiledOnce: parameter count mismatch");
+      cache.set(db, compiled);
+    }
+    const result = await db.executeQuery<R>({ ...compiled, parameters });
+    return result.rows;
+  };
 }

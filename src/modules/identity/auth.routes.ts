@@ -75,7 +75,7 @@ export const authRoutes =
         schema: { tags: ["auth"], summary: "End this session", response: withProblems({ 204: z.null() }) },
       },
       async (request, reply) => {
-        if (request.sessionId) await logout(k, request.sessionId);
+        if (request.session) await logout(k, request.session.sessionId);
         reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
         return reply.code(204).send(null);
       },

@@ -47,6 +47,8 @@ export const identityMigrations: ModuleMigration[] = [
         .createTable("sessions")
         .addColumn("id", "text", (c) => c.primaryKey())
         .addColumn("user_id", "text", (c) => c.notNull().references("users.id"))
+        .addColumn("access_token_hash", "text", (c) => c.notNull().unique())
+        .addColumn("access_expires_at", "text", (c) => c.notNull())
         .addColumn("token_hash", "text", (c) => c.notNull().unique())
         .addColumn("expires_at", "text", (c) => c.notNull())
         .addColumn("revoked_at", "text")

@@ -34,9 +34,15 @@ export interface UserRow {
   created_at: string;
 }
 
+/**
+ * A login session. Both tokens are random and stored only as keyed hashes: the access token is
+ * short-lived and checked on every request; the refresh token rotates the session.
+ */
 export interface SessionRow {
   id: string;
   user_id: string;
+  access_token_hash: string;
+  access_expires_at: string;
   token_hash: string;
   expires_at: string;
   revoked_at: string | null;

@@ -60,12 +60,15 @@ export const participantRoutes =
         },
       },
       async (request) => {
-        const principal = principalOf(request);
-        const [participant, user] = await Promise.all([
-          getParticipant(k.db, principal.participantId),
-          principal.userId ? findUser(k.db, principal.userId) : undefined,
-        ]);
-        return { participant: presentParticipant(participant), user: user ? presentUser(user) : null };
+        // A session's rows were read while authenticating; only API keys need another query.
+        if (request.session) {
+          return {
+            participant: presentParticipant(request.session.participant),
+            user: presentUser(request.session.user),
+          };
+        }
+        const participant = await getParticipant(k.db, principalOf(request).participantId);
+        return { participant: presentParticipant(participant), user: null };
       },
     );
 
