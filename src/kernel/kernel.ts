@@ -38,7 +38,9 @@ export interface KernelOptions {
 export async function createKernel(config: Config, options: KernelOptions): Promise<Kernel> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? pino({ level: config.logLevel });
-  const database = openDatabase(config.databaseUrl);
+  const database = openDatabase(config.databaseUrl, (error) =>
+    log.warn({ err: error }, "database connection lost"),
+  );
   try {
     await migrateToLatest(database.db, database.dialect, options.migrations);
   } catch (error) {

@@ -33,8 +33,13 @@ pg.types.setTypeParser(20, (value) => {
   return n;
 });
 
-export function openDatabase(url: string): Database {
-  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) return openPostgres(url);
+/** `onConnectionError` hears about PostgreSQL connections that die (restart, failover, kill). */
+export function openDatabase(
+  url: string,
+  onConnectionError: (error: Error) => void = () => undefined,
+): Database {
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://"))
+    return openPostgres(url, onConnectionError);
   if (url.startsWith("sqlite:")) return openSqlite(url);
   throw new Error(`unsupported database url ${url}`);
 }
@@ -75,8 +80,13 @@ function withStatementCache(connection: SQLite.Database, limit = 500) {
   };
 }
 
-function openPostgres(url: string): Database {
+function openPostgres(url: string, onConnectionError: (error: Error) => void): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A connection the server drops emits 'error'; unheard, that event would end the process.
+  // Idle connections report through the pool, checked-out ones through their client; the query
+  // that was using a dead connection fails on its own and its caller decides what to do.
+  pool.on("error", onConnectionError);
+  pool.on("connect", (client) => client.on("error", onConnectionError));
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: "postgres", url, close: () => db.destroy() };
 }

@@ -23,37 +23,49 @@ const LOCK = [0x79616f73, 0x65766964] as const;
 const IDLE_MS = 20;
 const FOLLOWER_RETRY_MS = 1000;
 
+const isAlive = (db: AnyDb) =>
+  sql`select 1`.execute(db).then(
+    () => true,
+    () => false,
+  );
+
 export async function startEvidenceLog(k: Kernel, options: SequencerOptions = {}): Promise<EvidenceRunner> {
   const sequencer = new Sequencer(k, await loadOrCreateLogKey(k), options);
   const stopping = new AbortController();
   let leader = false;
   const pause = (ms: number) => delay(ms, undefined, { signal: stopping.signal }).catch(() => undefined);
 
+  /** Sequences until stopped; on PostgreSQL it returns early (throws) if its connection died. */
   const lead = async (db: AnyDb) => {
     leader = true;
     k.log.info({ dialect: k.database.dialect }, "evidence sequencer is leading");
-    await sequencer.maybeCheckpoint(db, true);
-    while (!stopping.signal.aborted) {
-      let appended = 0;
-      try {
-        appended = await sequencer.sequenceBatch(db);
-        await sequencer.maybeCheckpoint(db);
-      } catch (error) {
-        k.log.error({ err: error }, "evidence sequencing failed; retrying");
-        await pause(500);
+    try {
+      await sequencer.maybeCheckpoint(db, true);
+      while (!stopping.signal.aborted) {
+        let appended = 0;
+        try {
+          appended = await sequencer.sequenceBatch(db);
+          await sequencer.maybeCheckpoint(db);
+        } catch (error) {
+          if (k.database.dialect === "postgres" && !(await isAlive(db))) throw error;
+          k.log.error({ err: error }, "evidence sequencing failed; retrying");
+          await pause(500);
+        }
+        if (appended < sequencer.batchSize) await pause(IDLE_MS);
       }
-      if (appended < sequencer.batchSize) await pause(IDLE_MS);
+      await sequencer
+        .maybeCheckpoint(db, true)
+        .catch((error) => k.log.error({ err: error }, "final checkpoint failed"));
+    } finally {
+      leader = false;
     }
-    await sequencer
-      .maybeCheckpoint(db, true)
-      .catch((error) => k.log.error({ err: error }, "final checkpoint failed"));
-    leader = false;
   };
 
-  const run =
-    k.database.dialect === "sqlite"
-      ? lead(k.db)
-      : k.db.connection().execute(async (conn) => {
+  /** Competes for the lock on a dedicated connection; a lost connection means competing anew. */
+  const competeOnPostgres = async () => {
+    while (!stopping.signal.aborted) {
+      try {
+        await k.db.connection().execute(async (conn) => {
           while (!stopping.signal.aborted) {
             const { rows } = await sql<{
               ok: boolean;
@@ -62,13 +74,19 @@ export async function startEvidenceLog(k: Kernel, options: SequencerOptions = {}
               await pause(FOLLOWER_RETRY_MS);
               continue;
             }
-            try {
-              await lead(conn);
-            } finally {
-              await sql`select pg_advisory_unlock(${LOCK[0]}, ${LOCK[1]})`.execute(conn);
-            }
+            await lead(conn);
+            await sql`select pg_advisory_unlock(${LOCK[0]}, ${LOCK[1]})`.execute(conn);
           }
         });
+      } catch (error) {
+        // The server released our lock with the connection; another process may lead already.
+        k.log.warn({ err: error }, "evidence sequencer lost its database connection; competing again");
+        await pause(FOLLOWER_RETRY_MS);
+      }
+    }
+  };
+
+  const run = k.database.dialect === "sqlite" ? lead(k.db) : competeOnPostgres();
   const done = run.catch((error) => k.log.error({ err: error }, "evidence runner stopped"));
 
   return {
