@@ -5,6 +5,7 @@ import { demoCommand } from "./commands/demo.js";
 import { participantCommand } from "./commands/participant.js";
 import { serveCommand } from "./commands/serve.js";
 import { userCommand } from "./commands/user.js";
+import { verifyCommand } from "./commands/verify.js";
 import { reportError } from "./output.js";
 
 /** `yaosu` — the command line of the exchange and its node. */
@@ -19,6 +20,7 @@ dbCommand(program);
 participantCommand(program);
 userCommand(program);
 demoCommand(program);
+verifyCommand(program);
 
 try {
   await program.parseAsync(process.argv);

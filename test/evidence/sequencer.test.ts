@@ -128,6 +128,10 @@ describe.each(DIALECTS)("evidence sequencer on %s", (dialect) => {
     });
     await expect(proveInclusion(t.k.db, 100, 100)).rejects.toMatchObject({ code: "index_out_of_range" });
     await expect(proveConsistency(t.k.db, 50, 10)).rejects.toMatchObject({ code: "invalid_range" });
+    await expect(proveConsistency(t.k.db, 0, 10)).rejects.toMatchObject({
+      code: "invalid_range",
+      status: 400,
+    });
   });
 
   it("resumes after a restart with a fresh sequencer (cold right edge) and keeps the tree consistent", async () => {

@@ -10,7 +10,11 @@ const hex = z.string().regex(/^[0-9a-f]{64}$/, "64 lowercase hex characters");
 
 export const indexParams = z.strictObject({ index: count });
 export const proofQuery = z.strictObject({ treeSize: count.min(1, "must be at least 1").optional() });
-export const consistencyQuery = z.strictObject({ from: count, to: count });
+// RFC 9162 defines consistency between non-empty trees: from ≥ 1.
+export const consistencyQuery = z.strictObject({
+  from: count.min(1, "must be at least 1"),
+  to: count.min(1, "must be at least 1"),
+});
 export const leafHashParams = z.strictObject({ leafHash: hex });
 export const subjectParams = z.strictObject({
   subjectId: z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, "an id such as ptc_…"),

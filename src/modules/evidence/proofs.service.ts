@@ -65,6 +65,12 @@ export async function proveInclusion(db: AnyDb, index: number, treeSize?: number
 }
 
 export async function proveConsistency(db: AnyDb, from: number, to: number): Promise<ConsistencyProof> {
+  if (from < 1)
+    throw badRequest(
+      "invalid_range",
+      "consistency is defined between non-empty trees: from must be at least 1",
+      "from",
+    );
   if (from > to) throw badRequest("invalid_range", "from must not exceed to", "from");
   await checkSize(db, to, "to");
   const reader = treeReader(db);
