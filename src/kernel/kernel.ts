@@ -1,6 +1,6 @@
 import { type Logger, pino } from "pino";
 import { type Clock, systemClock } from "./clock.js";
-import type { Config } from "./config.js";
+import { type Config, ConfigError } from "./config.js";
 import { type Keyring, keyringFromMaster, loadOrCreateMasterKey } from "./crypto/keyring.js";
 import { type AnyDb, type Database, openDatabase } from "./db/database.js";
 import { type ModuleMigration, migrateToLatest } from "./db/migrations.js";
@@ -35,19 +35,59 @@ export interface KernelOptions {
   migrations: ModuleMigration[];
 }
 
+/**
+ * A database that cannot be opened or reached is a configuration mistake (wrong dir, wrong URL,
+ * server down), not a bug: say which setting to look at, with any password masked.
+ */
+const UNREACHABLE = new Set([
+  "ENOTDIR",
+  "EACCES",
+  "EROFS",
+  "ENOENT",
+  "EISDIR",
+  "SQLITE_CANTOPEN",
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "28P01",
+  "28000",
+  "3D000",
+]);
+
+export function asConfigError(config: Config, error: unknown): unknown {
+  const code = (error as { code?: string })?.code;
+  if (!code || !UNREACHABLE.has(code)) return error;
+  const where = config.databaseUrl.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@");
+  return new ConfigError(
+    `cannot open the database ${where} (check YAOSU_DATABASE_URL / YAOSU_DATA_DIR): ${(error as Error).message}`,
+  );
+}
+
+function unreachableIsConfig<T>(config: Config, open: () => T): T {
+  try {
+    return open();
+  } catch (error) {
+    throw asConfigError(config, error);
+  }
+}
+
 export async function createKernel(config: Config, options: KernelOptions): Promise<Kernel> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? pino({ level: config.logLevel });
-  const database = openDatabase(config.databaseUrl, (error) =>
-    log.warn({ err: error }, "database connection lost"),
+  const database = unreachableIsConfig(config, () =>
+    openDatabase(config.databaseUrl, (error) => log.warn({ err: error }, "database connection lost")),
   );
   try {
     await migrateToLatest(database.db, database.dialect, options.migrations);
   } catch (error) {
-    await database.close();
-    throw error;
+    await database.close().catch(() => undefined);
+    throw asConfigError(config, error);
   }
-  const keyring = keyringFromMaster(loadOrCreateMasterKey(config.dataDir, config.masterKey));
+  const keyring = keyringFromMaster(
+    unreachableIsConfig(config, () => loadOrCreateMasterKey(config.dataDir, config.masterKey)),
+  );
   const newId = createIdGenerator(clock);
   const outbox = createOutbox(clock, newId);
   const events = createEventPublisher(database.db, outbox);

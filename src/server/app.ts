@@ -38,6 +38,16 @@ export async function buildApp(k: Kernel, options: AppOptions = {}): Promise<Fas
     // One structured line per request (below) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
+    // Malformed URLs and over-long parameters are answered by the router itself, before any
+    // error handler: give them the same problem shape as every other refusal.
+    frameworkErrors: (error, request, reply) =>
+      sendProblem(
+        request,
+        reply,
+        error.statusCode ?? 400,
+        error.statusCode === 414 ? "uri_too_long" : "bad_url",
+        error.message,
+      ),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -212,7 +212,11 @@ describe.each(DIALECTS)("access rules on %s", (dialect) => {
   it("refuses forged and expired tokens", async () => {
     const token = (await t.bearer("bureau")).slice("Bearer ".length);
     const me = (value: string) =>
-      t.app.inject({ method: "GET", url: "/api/v1/participants/me", headers: { authorization: `Bearer ${value}` } });
+      t.app.inject({
+        method: "GET",
+        url: "/api/v1/participants/me",
+        headers: { authorization: `Bearer ${value}` },
+      });
     const last = token.at(-1) === "A" ? "B" : "A";
     for (const forged of [`${token.slice(0, -1)}${last}`, "yat_guess", "eyJhbGciOiJub25lIn0.e30."]) {
       expect((await me(forged)).json().code).toBe("invalid_token");

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { loadConfig } from "../../kernel/config.js";
 import { openDatabase } from "../../kernel/db/database.js";
 import { migrateToLatest } from "../../kernel/db/migrations.js";
+import { asConfigError } from "../../kernel/kernel.js";
 import { allMigrations } from "../../server/migrations.js";
 
 export function dbCommand(program: Command): void {
@@ -10,14 +11,19 @@ export function dbCommand(program: Command): void {
     .description("apply pending migrations (serve also does this at start)")
     .action(async () => {
       const config = loadConfig();
-      const database = openDatabase(config.databaseUrl);
       try {
-        const applied = await migrateToLatest(database.db, database.dialect, allMigrations);
-        process.stdout.write(
-          applied.length ? `applied: ${applied.join(", ")}\n` : "database is up to date\n",
-        );
-      } finally {
-        await database.close();
+        const database = openDatabase(config.databaseUrl);
+        try {
+          const applied = await migrateToLatest(database.db, database.dialect, allMigrations);
+          process.stdout.write(
+            applied.length ? `applied: ${applied.join(", ")}\n` : "database is up to date\n",
+          );
+        } finally {
+          await database.close().catch(() => undefined);
+        }
+      } catch (error) {
+        // An unreachable or unopenable database is a configuration mistake (exit 2), not a bug.
+        throw asConfigError(config, error);
       }
     });
 }

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { z } from "zod";
+import { line } from "../../kernel/http/text.js";
 import {
   createParticipant,
   listParticipants,
@@ -17,7 +18,7 @@ const CLI_ACTOR = { system: "cli" };
 
 const createOptions = z.object({
   type: z.enum(PARTICIPANT_TYPES),
-  name: z.string().trim().min(2).max(200),
+  name: line(2, 200),
   uscc: z.string().max(40).optional(),
   residentId: z.string().max(40).optional(),
   region: z

@@ -1,7 +1,9 @@
 import type { Command } from "commander";
+import { z } from "zod";
 import { seedDemo } from "../../flows/demo-seed.js";
 import { loadConfig } from "../../kernel/config.js";
 import { openKernel, startServer } from "../../server/runtime.js";
+import { parseOptions } from "../validate.js";
 import { printDemoLogins } from "./demo.js";
 
 export function serveCommand(program: Command): void {
@@ -12,7 +14,14 @@ export function serveCommand(program: Command): void {
     )
     .option("--demo", "seed the demo world (idempotent) before serving")
     .option("-p, --port <port>", "port to listen on (default YAOSU_PORT or 8080)")
-    .action(async (options: { demo?: boolean; port?: string }) => {
+    .action(async (raw: { demo?: boolean; port?: string }) => {
+      const options = parseOptions(
+        z.object({
+          demo: z.boolean().optional(),
+          port: z.coerce.number().int().min(0).max(65535).optional(),
+        }),
+        raw,
+      );
       const config = loadConfig(process.env, { port: options.port });
       const kernel = await openKernel(config);
       if (options.demo) printDemoLogins(await seedDemo(kernel));

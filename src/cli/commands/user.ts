@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { randomToken } from "../../kernel/crypto/digest.js";
 import { hashPassword } from "../../kernel/crypto/password.js";
+import { line } from "../../kernel/http/text.js";
 import { passwordSchema, usernameSchema } from "../../modules/identity/identity.schema.js";
 import { createUser, getParticipant, presentUser, ROLES } from "../../modules/identity/index.js";
 import { withKernel } from "../context.js";
@@ -12,7 +13,7 @@ const options = z.object({
   username: usernameSchema,
   password: passwordSchema.optional(),
   roles: z.array(z.enum(ROLES)).min(1),
-  displayName: z.string().trim().max(100).optional(),
+  displayName: line(0, 100).optional(),
 });
 
 export function userCommand(program: Command): void {

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Clock } from "../clock.js";
+import { open, seal } from "../crypto/secret-box.js";
 import { type AnyDb, typed } from "../db/database.js";
 import { badRequest, conflict } from "../errors.js";
 
@@ -8,6 +9,10 @@ import { badRequest, conflict } from "../errors.js";
  * `Idempotency-Key` for POSTs (DESIGN "Invariants"): the first answer to a key is stored and
  * replayed for any retry with the same input; the same key with a different input is 409
  * `idempotency_key_reused`. Keys are scoped to the caller, so two participants cannot collide.
+ *
+ * Stored answers are sealed (AES-GCM under the idempotency subkey, bound to scope and key): an
+ * answer may carry a secret shown once, such as a new API key. Routes whose answers must never
+ * be replayed (login, refresh) opt out with `config: { idempotency: false }`.
  *
  * The key row is claimed (state `pending`) before the handler runs, so a concurrent retry gets
  * 409 `idempotency_in_progress` instead of doing the work twice. 5xx answers are not stored: the
@@ -33,6 +38,10 @@ declare module "fastify" {
   interface FastifyRequest {
     idempotency: { scope: string; key: string } | null;
   }
+  interface FastifyContextConfig {
+    /** false: the route ignores Idempotency-Key (its answers are fresh credentials) */
+    idempotency?: boolean;
+  }
 }
 
 export function installIdempotency(app: FastifyInstance, db: AnyDb, clock: Clock, hashKey: Buffer): void {
@@ -41,7 +50,12 @@ export function installIdempotency(app: FastifyInstance, db: AnyDb, clock: Clock
 
   app.addHook("preHandler", async (request, reply) => {
     const header = request.headers["idempotency-key"];
-    if (request.method !== "POST" || header === undefined) return;
+    if (
+      request.method !== "POST" ||
+      header === undefined ||
+      request.routeOptions.config?.idempotency === false
+    )
+      return;
     const key = Array.isArray(header) ? header[0] : header;
     if (!key || !KEY_PATTERN.test(key)) {
       throw badRequest(
@@ -71,7 +85,11 @@ export function installIdempotency(app: FastifyInstance, db: AnyDb, clock: Clock
           .code(existing.status_code ?? 200)
           .header("idempotent-replayed", "true")
           .type(existing.content_type ?? "application/json")
-          .send(existing.response_body ?? "");
+          .send(
+            existing.response_body
+              ? open(hashKey, existing.response_body, `${scope} ${key}`).toString("utf8")
+              : "",
+          );
       }
       const age = clock.now().getTime() - new Date(existing.created_at).getTime();
       if (age < STALE_MS)
@@ -131,7 +149,7 @@ export function installIdempotency(app: FastifyInstance, db: AnyDb, clock: Clock
         state: "done",
         status_code: reply.statusCode,
         content_type: String(reply.getHeader("content-type") ?? "application/json"),
-        response_body: payload,
+        response_body: seal(hashKey, Buffer.from(payload, "utf8"), `${claim.scope} ${claim.key}`),
       })
       .execute();
     return payload;

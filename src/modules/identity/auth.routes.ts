@@ -37,6 +37,8 @@ export const authRoutes =
       {
         config: {
           access: allow.public(),
+          // fresh credentials are never replayed from storage
+          idempotency: false,
           rateLimit: { max: k.config.loginRateLimitPerMinute, timeWindow: "1 minute" },
         },
         schema: {
@@ -53,7 +55,7 @@ export const authRoutes =
     app.post(
       "/auth/refresh",
       {
-        config: { access: allow.public() },
+        config: { access: allow.public(), idempotency: false },
         schema: {
           tags: ["auth"],
           summary: "Exchange a refresh token (body or cookie) for new tokens",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { line, text } from "../../kernel/http/text.js";
 import {
   API_KEY_SCOPES,
   APPLICABLE_TYPES,
@@ -22,14 +23,14 @@ export const usernameSchema = z
     "3–64 letters, digits, dot, dash or underscore, starting with a letter or digit",
   );
 export const passwordSchema = z.string().min(8, "at least 8 characters").max(128, "at most 128 characters");
-const reason = z.string().trim().min(1, "a reason is required").max(2000);
+const reason = text(1, 2000);
 
 export const applicationBody = z
   .object({
     type: z.enum(APPLICABLE_TYPES as [string, ...string[]]),
-    name: z.string().trim().min(2).max(200),
-    uscc: z.string().max(40).optional(),
-    residentId: z.string().max(40).optional(),
+    name: line(2, 200),
+    uscc: line(1, 40).optional(),
+    residentId: line(1, 40).optional(),
     region: z
       .string()
       .regex(/^\d{6}$/, "a 6-digit administrative division code (GB/T 2260)")
@@ -43,7 +44,7 @@ export const applicationBody = z
     admin: z.strictObject({
       username: usernameSchema,
       password: passwordSchema,
-      displayName: z.string().trim().max(100).optional(),
+      displayName: line(0, 100).optional(),
     }),
   })
   .strict();
@@ -80,10 +81,11 @@ export const userSchema = z
   .meta({ id: "User" });
 
 export const loginBody = z.strictObject({
-  username: z.string().min(1).max(64),
+  username: line(1, 64),
   password: z.string().min(1).max(128),
 });
-export const refreshBody = z.strictObject({ refreshToken: z.string().min(1).max(200).optional() }).optional();
+// Fastify hands a missing body over as null: optional bodies are nullish.
+export const refreshBody = z.strictObject({ refreshToken: line(1, 200).optional() }).nullish();
 
 export const tokensSchema = z.object({
   accessToken: z.string(),
@@ -105,13 +107,13 @@ export const listQuery = z.strictObject({
 export const admissionsQuery = z.strictObject({
   status: z.enum(["pending", "admitted", "rejected"]).default("pending"),
 });
-export const admitBody = z.strictObject({ note: z.string().trim().max(2000).optional() }).optional();
+export const admitBody = z.strictObject({ note: text(0, 2000).optional() }).nullish();
 export const reasonBody = z.strictObject({ reason });
 
 export const newUserBody = z.strictObject({
   username: usernameSchema,
   password: passwordSchema,
-  displayName: z.string().trim().max(100).optional(),
+  displayName: line(0, 100).optional(),
   roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
 });
 
@@ -126,6 +128,6 @@ export const apiKeySchema = z
   })
   .meta({ id: "ApiKey" });
 export const newApiKeyBody = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: line(1, 100),
   scopes: z.array(z.enum(API_KEY_SCOPES)).min(1).max(API_KEY_SCOPES.length),
 });
