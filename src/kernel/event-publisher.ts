@@ -37,7 +37,7 @@ export function createEventPublisher(db: AnyDb, outbox: Outbox): EventPublisher 
             batch.map((w) => w.event),
           ),
         );
-        batch.forEach((w, i) => w.resolve(stored[i] as StoredEvent));
+        for (const [i, w] of batch.entries()) w.resolve(stored[i] as StoredEvent);
       } catch (error) {
         for (const w of batch) w.reject(error);
       }

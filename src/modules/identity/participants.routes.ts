@@ -15,7 +15,6 @@ import {
 } from "./identity.schema.js";
 import { findParticipant, listParticipants } from "./participants.repo.js";
 import { getParticipant, presentParticipant } from "./participants.service.js";
-import { findUser } from "./users.repo.js";
 import { presentUser } from "./users.service.js";
 import { canSeeParticipant, isOverseer, participantFor } from "./visibility.js";
 
