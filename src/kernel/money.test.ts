@@ -15,11 +15,14 @@ describe("money in fen", () => {
       expect(() => parseYuan(bad)).toThrow(expect.objectContaining({ code: "invalid_amount", status: 400 }));
     }
     expect(() => fen(0.5)).toThrow(expect.objectContaining({ code: "invalid_amount" }));
+    // 2^53 fen and beyond cannot be represented exactly: refused, not rounded.
+    expect(() => parseYuan("90071992547409.92")).toThrow(expect.objectContaining({ code: "invalid_amount" }));
+    expect(parseYuan("90071992547409.91")).toBe(Number.MAX_SAFE_INTEGER);
   });
 
   it("round-trips every amount through its yuan text", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e15, max: 1e15 }), (n) => {
+      fc.property(fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (n) => {
         expect(parseYuan(formatYuan(n as Fen))).toBe(n);
       }),
     );

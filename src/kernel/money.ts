@@ -14,7 +14,8 @@ export function fen(value: number, field = "amountFen"): Fen {
 
 /** Parses a yuan string such as "12.30" into fen without going through floating point. */
 export function parseYuan(text: string, field = "amount"): Fen {
-  const match = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  // 14 whole digits reach 2^53 fen; fen() refuses what lies beyond.
+  const match = /^(-?)(\d{1,14})(?:\.(\d{1,2}))?$/.exec(text.trim());
   if (!match)
     throw badRequest("invalid_amount", "amount must look like 123.45 (yuan, at most 2 decimals)", field);
   const [, sign, whole = "0", cents = ""] = match;
