@@ -1,24 +1,16 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { notFound } from "../../kernel/errors.js";
-import { actorOf, allow, principalOf } from "../../kernel/http/access.js";
+import { allow, principalOf } from "../../kernel/http/access.js";
 import { withProblems } from "../../kernel/http/problem.schema.js";
 import type { Kernel } from "../../kernel/kernel.js";
-import { applyForAdmission, transitionParticipant } from "./admission.service.js";
-import {
-  applicationBody,
-  idParam,
-  listQuery,
-  participantSchema,
-  reasonBody,
-  userSchema,
-} from "./identity.schema.js";
+import { applyForAdmission } from "./admission.service.js";
+import { applicationBody, idParam, listQuery, participantSchema, userSchema } from "./identity.schema.js";
 import { findParticipant, listParticipants } from "./participants.repo.js";
 import { getParticipant, presentParticipant } from "./participants.service.js";
 import { presentUser } from "./users.service.js";
 import { canSeeParticipant, isOverseer, participantFor } from "./visibility.js";
 
-const OPERATOR_REVIEWERS = { roles: ["admin", "reviewer"], scope: "admissions:review" };
 const idParams = z.strictObject({ id: idParam("ptc") });
 
 export const participantRoutes =
@@ -116,65 +108,6 @@ export const participantRoutes =
         if (!row || !canSeeParticipant(request.principal, row))
           throw notFound("participant_not_found", `no participant ${request.params.id}`, "id");
         return participantFor(request.principal, row);
-      },
-    );
-
-    const transitions = [
-      ["suspend", "Suspend a participant (暂停), with a reason"],
-      ["reinstate", "Lift a suspension, with a reason"],
-    ] as const;
-    for (const [transition, summary] of transitions) {
-      app.post(
-        `/participants/:id/${transition}`,
-        {
-          config: { access: allow.participantTypes(["exchange_operator"], OPERATOR_REVIEWERS) },
-          schema: {
-            tags: ["admissions"],
-            summary,
-            params: idParams,
-            body: reasonBody,
-            response: withProblems({ 200: participantSchema }),
-          },
-        },
-        async (request) => {
-          const row = await transitionParticipant(
-            k,
-            actorOf(principalOf(request)),
-            request.params.id,
-            transition,
-            request.body.reason,
-          );
-          return presentParticipant(row);
-        },
-      );
-    }
-
-    app.post(
-      "/participants/:id/exit",
-      {
-        config: {
-          access: allow.anyOf([
-            { participantTypes: ["exchange_operator"], roles: OPERATOR_REVIEWERS.roles },
-            { selfParam: "id", roles: ["admin"] },
-          ]),
-        },
-        schema: {
-          tags: ["admissions"],
-          summary: "Exit the market (退出): by the operator, or by the participant's own admin",
-          params: idParams,
-          body: reasonBody,
-          response: withProblems({ 200: participantSchema }),
-        },
-      },
-      async (request) => {
-        const row = await transitionParticipant(
-          k,
-          actorOf(principalOf(request)),
-          request.params.id,
-          "exit",
-          request.body.reason,
-        );
-        return presentParticipant(row);
       },
     );
   };
