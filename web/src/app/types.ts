@@ -1,37 +1,25 @@
 // Shapes of the exchange API (see /api/v1); kept in one place so features agree on them.
 
-export const PARTICIPANT_TYPES = [
-  "government_body",
-  "public_institution",
-  "enterprise",
-  "individual",
-  "data_vendor",
-  "third_party",
-  "exchange_operator",
-  "regulator",
-] as const;
-export type ParticipantType = (typeof PARTICIPANT_TYPES)[number];
+// The vocabulary of participants is the server's own (pure constants, no server code comes along),
+// so the portal's forms and the API can never disagree on a type, kind, status or role.
+export {
+  APPLICABLE_TYPES,
+  PARTICIPANT_STATUSES,
+  PARTICIPANT_TYPES,
+  type ParticipantStatus,
+  type ParticipantType,
+  ROLES,
+  type Role,
+  SERVICE_KINDS,
+  type ServiceKind,
+} from "../../../src/modules/identity/identity.model.js";
 
-/** Types a newcomer may apply as: the exchange operator is set up by the exchange itself. */
-export const APPLICABLE_TYPES = PARTICIPANT_TYPES.filter((t) => t !== "exchange_operator");
-
-export const SERVICE_KINDS = [
-  "notary",
-  "auditor",
-  "asset_assessor",
-  "arbitrator",
-  "insurer",
-  "custodian",
-  "broker",
-  "compliance_certifier",
-] as const;
-export type ServiceKind = (typeof SERVICE_KINDS)[number];
-
-export const PARTICIPANT_STATUSES = ["pending", "admitted", "rejected", "suspended", "exited"] as const;
-export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
-
-export const ROLES = ["admin", "reviewer", "member"] as const;
-export type Role = (typeof ROLES)[number];
+import type {
+  ParticipantStatus,
+  ParticipantType,
+  Role,
+  ServiceKind,
+} from "../../../src/modules/identity/identity.model.js";
 
 export interface PublicKeyJwk {
   kty: "OKP";
