@@ -11,6 +11,7 @@ import { generateSignerKey } from "../../src/lib/signed-note/index.js";
 import { type EvidenceRunner, startEvidenceLog } from "../../src/modules/evidence/index.js";
 import { enterpriseApplication } from "../identity/applications.js";
 import { type TestApp, testApp } from "../support/kernels.js";
+import { vectorPath } from "../support/vectors.js";
 
 /**
  * CT-7 offline verifier and auditor: the BUILT CLI (`node bin/yaosu.js verify …`) against a real
@@ -20,7 +21,7 @@ import { type TestApp, testApp } from "../support/kernels.js";
  */
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const BIN = join(ROOT, "bin", "yaosu.js");
-const VECTORS = "/work/shared/vectors/signed-note/signed_note_vectors.json";
+const VECTORS = vectorPath("signed-note", "signed_note_vectors.json");
 
 interface Run {
   code: number;

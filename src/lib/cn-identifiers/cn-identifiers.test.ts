@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { vectorPath } from "../../../test/support/vectors.js";
 import {
   iso7064Mod112,
   luhnCheckDigit,
@@ -45,10 +46,7 @@ interface Vectors {
     unionpay_luhn: [string, boolean][];
   };
 }
-const VECTORS_URL = new URL(
-  "../../../../shared/vectors/cn-identifiers/cn_identifier_vectors.json",
-  import.meta.url,
-);
+const VECTORS_URL = vectorPath("cn-identifiers", "cn_identifier_vectors.json");
 const vectors = JSON.parse(readFileSync(VECTORS_URL, "utf8")) as Vectors;
 
 // A fixed "today" keeps the future-date rule deterministic.

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { vectorPath } from "../../../test/support/vectors.js";
 import {
   consistencyProof,
   emptyRoot,
@@ -20,7 +20,7 @@ import {
 } from "./index.js";
 
 // External conformance vectors from github.com/transparency-dev/merkle (see vectors/README.txt).
-const VECTORS = fileURLToPath(new URL("../../../../shared/vectors/merkle/", import.meta.url));
+const VECTORS = `${vectorPath("merkle")}/`;
 const TESTDATA = `${VECTORS}transparency-dev-merkle/testdata/`;
 
 type Json = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { vectorPath } from "../../../test/support/vectors.js";
 import {
   decodeBase64,
   encodeBase64,
@@ -19,9 +19,7 @@ import {
 } from "./index.js";
 
 // External vectors: golang.org/x/mod sumdb/note, C2SP, transparency-dev/formats (see README.txt).
-const FILE = fileURLToPath(
-  new URL("../../../../shared/vectors/signed-note/signed_note_vectors.json", import.meta.url),
-);
+const FILE = vectorPath("signed-note", "signed_note_vectors.json");
 
 interface Vector {
   id: string;

@@ -3,8 +3,8 @@
 // end against a tree and checkpoint built here. Runs under Node (globalThis.crypto.subtle).
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { vectorPath } from "../../../../test/support/vectors.js";
 import {
   type Bytes,
   concat,
@@ -28,7 +28,7 @@ import {
 } from "./verify.js";
 
 // web/src/features/evidence → /work/main → /work/shared/vectors
-const VECTORS = fileURLToPath(new URL("../../../../../shared/vectors/", import.meta.url));
+const VECTORS = `${vectorPath()}/`;
 const json = (path: string) => JSON.parse(readFileSync(join(VECTORS, path), "utf8"));
 
 interface ReferenceTree {
