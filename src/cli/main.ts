@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { packageVersion } from "../server/package-root.js";
 import { dbCommand } from "./commands/db.js";
 import { demoCommand } from "./commands/demo.js";
+import { nodeCommand } from "./commands/node.js";
 import { participantCommand } from "./commands/participant.js";
 import { serveCommand } from "./commands/serve.js";
 import { userCommand } from "./commands/user.js";
@@ -21,6 +22,7 @@ participantCommand(program);
 userCommand(program);
 demoCommand(program);
 verifyCommand(program);
+nodeCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -38,6 +38,12 @@ const schema = z.object({
   checkpointIntervalMs: z.coerce.number().int().min(100).max(2000).default(1000),
   /** run the evidence sequencer in this process (a second process on PostgreSQL stands by) */
   sequencer: z.enum(["on", "off"]).default("on"),
+  /** the node refuses to import a file larger than this, before reading any of it */
+  nodeMaxImportBytes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(2 * 1024 ** 3),
 });
 
 export type Config = z.infer<typeof schema> & { databaseUrl: string };
@@ -57,6 +63,7 @@ const ENV_NAMES: Record<keyof z.infer<typeof schema>, string> = {
   logOrigin: "YAOSU_LOG_ORIGIN",
   checkpointIntervalMs: "YAOSU_CHECKPOINT_INTERVAL_MS",
   sequencer: "YAOSU_SEQUENCER",
+  nodeMaxImportBytes: "YAOSU_NODE_MAX_IMPORT_BYTES",
 };
 
 export class ConfigError extends Error {}

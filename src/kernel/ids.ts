@@ -14,6 +14,7 @@ export const ID_PREFIXES = {
   apiKey: "key",
   event: "evt",
   request: "req",
+  dataset: "dst",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

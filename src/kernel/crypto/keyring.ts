@@ -13,7 +13,7 @@ export interface Keyring {
   subkey(purpose: KeyPurpose): Buffer;
 }
 
-export type KeyPurpose = "session-token" | "pii-hash" | "secret-encryption" | "idempotency";
+export type KeyPurpose = "session-token" | "pii-hash" | "secret-encryption" | "idempotency" | "vault";
 
 export function keyringFromMaster(master: Buffer): Keyring {
   if (master.length !== 32) throw new Error("master key must be 32 bytes");
