@@ -62,6 +62,20 @@ describe.each(DIALECTS)("evidence sequencer on %s", (dialect) => {
     expect(rows.every((r) => Buffer.from(leafHash(r.entry)).equals(r.leaf_hash))).toBe(true);
   });
 
+  it("stores each leaf hash once (in the entry) and only interior nodes in the node table", async () => {
+    const levels = await t.k.db.selectFrom("evidence_nodes").select("level").distinct().execute();
+    expect(levels.map((r) => Number(r.level)).sort((a, b) => a - b)[0]).toBeGreaterThanOrEqual(1);
+    const interior = Number(
+      (
+        await t.k.db
+          .selectFrom("evidence_nodes")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(interior).toBe(100 - 3); // a tree of 100 leaves has 100 − popcount(100) complete interior subtrees
+  });
+
   it("stores entries as RFC 8785 canonical JSON (sorted keys, no whitespace)", async () => {
     const [first] = await entries();
     const text = first?.entry.toString("utf8") ?? "";

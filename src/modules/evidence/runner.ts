@@ -51,7 +51,9 @@ export async function startEvidenceLog(k: Kernel, options: SequencerOptions = {}
           k.log.error({ err: error }, "evidence sequencing failed; retrying");
           await pause(500);
         }
+        // Between full batches, yield a turn so requests and timers run while a backlog drains.
         if (appended < sequencer.batchSize) await pause(IDLE_MS);
+        else await new Promise((resolve) => setImmediate(resolve));
       }
       await sequencer
         .maybeCheckpoint(db, true)

@@ -70,8 +70,11 @@ export class Sequencer {
           const entry = entryBytes(event);
           const hash = leafHash(entry);
           entries.push({ idx, event_id: event.id, entry, leaf_hash: Buffer.from(hash), sequenced_at: at });
-          for (const node of range.append(hash))
-            nodes.push({ level: node.level, idx: node.index, hash: Buffer.from(node.hash) });
+          for (const node of range.append(hash)) {
+            // Leaves (level 0) are the entries' leaf_hash: stored once, not again as nodes.
+            if (node.level > 0)
+              nodes.push({ level: node.level, idx: node.index, hash: Buffer.from(node.hash) });
+          }
           for (const subject of new Set(event.subjectIds)) subjects.push({ subject_id: subject, idx });
         }
         await insertEntries(trx, entries);
