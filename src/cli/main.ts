@@ -4,6 +4,7 @@ import { dbCommand } from "./commands/db.js";
 import { demoCommand } from "./commands/demo.js";
 import { nodeCommand } from "./commands/node.js";
 import { participantCommand } from "./commands/participant.js";
+import { scanCommand } from "./commands/scan.js";
 import { serveCommand } from "./commands/serve.js";
 import { userCommand } from "./commands/user.js";
 import { verifyCommand } from "./commands/verify.js";
@@ -22,6 +23,7 @@ participantCommand(program);
 userCommand(program);
 demoCommand(program);
 verifyCommand(program);
+scanCommand(program);
 nodeCommand(program);
 
 try {
