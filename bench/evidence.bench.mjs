@@ -216,7 +216,7 @@ export async function run(ctx) {
           `${fmtInt(baselineEntry1.entriesPerSecond)} / ${fmtInt(baselineEntry2.entriesPerSecond)}`,
         ],
         [
-          `(b) all rows the log path writes: outbox + entry + ${(baselineAll.counts.nodes / baselineAll.counts.entries).toFixed(0)} evidence_nodes (leaf + interior) + ${(baselineAll.counts.subjects / baselineAll.counts.entries).toFixed(0)} trail rows`,
+          `(b) all rows the log path writes: outbox + entry + ${(baselineAll.counts.nodes / baselineAll.counts.entries).toFixed(0)} interior evidence_nodes + ${(baselineAll.counts.subjects / baselineAll.counts.entries).toFixed(0)} trail rows`,
           fmtInt(baselineAll.entriesPerSecond),
           fmtInt(baselineAll.entriesPerSecond),
         ],

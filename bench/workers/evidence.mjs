@@ -644,9 +644,8 @@ async function tree() {
 // hashes, node hashes) and only the transactions are timed.
 //   rows = "entry": one evidence_entries row per entry (same columns, indexes, byte sizes).
 //   rows = "all":   everything the log path writes per entry: the outbox row, the entry row, the
-//                   evidence_nodes rows the sequencer writes for it (the leaf at level 0 — which the
-//                   sequencer stores there too — and the ≈ 1 interior node it completes) and its 2
-//                   trail rows.
+//                   evidence_nodes rows the sequencer writes for it (the ≈ 1 interior node it
+//                   completes; leaves live only in the entry row) and its 2 trail rows.
 
 async function baseline() {
   const { rows: which, seconds, batch } = task;
@@ -720,9 +719,9 @@ async function baseline() {
         if (which === "all") {
           row.outbox = outboxRow(id, idx, at);
           row.subjects = e.subjectIds;
-          // as the sequencer writes them: the leaf itself (level 0) and the perfect subtrees it
-          // completes, one per trailing 1-bit of idx
-          row.nodes = [{ level: 0, idx, hash: row.leaf_hash }];
+          // as the sequencer writes them: the perfect interior subtrees it completes, one per
+          // trailing 1-bit of idx (the leaf itself is the entry's leaf_hash)
+          row.nodes = [];
           for (let level = 1, j = idx; j & 1; level++, j = Math.floor(j / 2)) {
             last = nodeHash(last, hash);
             row.nodes.push({ level, idx: Math.floor(idx / 2 ** level), hash: Buffer.from(last) });
