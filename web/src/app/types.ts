@@ -1,5 +1,7 @@
 // Shapes of the exchange API (see /api/v1); kept in one place so features agree on them.
 
+// The answers' shapes are the server's own types (type-only imports: no server code is bundled).
+export type { PublicJwk as PublicKeyJwk } from "../../../src/kernel/crypto/ed25519.js";
 // The vocabulary of participants is the server's own (pure constants, no server code comes along),
 // so the portal's forms and the API can never disagree on a type, kind, status or role.
 export {
@@ -14,42 +16,11 @@ export {
   type ServiceKind,
 } from "../../../src/modules/identity/identity.model.js";
 
-import type {
-  ParticipantStatus,
-  ParticipantType,
-  Role,
-  ServiceKind,
-} from "../../../src/modules/identity/identity.model.js";
+export type { Participant } from "../../../src/modules/identity/participants.service.js";
+export type { User } from "../../../src/modules/identity/users.service.js";
 
-export interface PublicKeyJwk {
-  kty: "OKP";
-  crv: "Ed25519";
-  x: string;
-}
-
-export interface Participant {
-  id: string;
-  type: ParticipantType;
-  name: string;
-  status: ParticipantStatus;
-  uscc: string | null;
-  residentIdMasked: string | null;
-  region: string | null;
-  contactEmail: string | null;
-  serviceKinds: ServiceKind[];
-  publicKeyJwk: PublicKeyJwk;
-  statusReason: string | null;
-  createdAt: string;
-  admittedAt: string | null;
-}
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string | null;
-  roles: Role[];
-  participantId: string;
-}
+import type { Participant } from "../../../src/modules/identity/participants.service.js";
+import type { User } from "../../../src/modules/identity/users.service.js";
 
 export interface LoginResponse {
   accessToken: string;
