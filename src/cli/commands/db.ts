@@ -1,9 +1,5 @@
 import type { Command } from "commander";
 import { loadConfig } from "../../kernel/config.js";
-import { openDatabase } from "../../kernel/db/database.js";
-import { migrateToLatest } from "../../kernel/db/migrations.js";
-import { asConfigError } from "../../kernel/kernel.js";
-import { allMigrations } from "../../server/migrations.js";
 
 export function dbCommand(program: Command): void {
   const db = program.command("db").description("database maintenance");
@@ -11,6 +7,14 @@ export function dbCommand(program: Command): void {
     .description("apply pending migrations (serve also does this at start)")
     .action(async () => {
       const config = loadConfig();
+      const [{ openDatabase }, { migrateToLatest }, { asConfigError }, { allMigrations }] = await Promise.all(
+        [
+          import("../../kernel/db/database.js"),
+          import("../../kernel/db/migrations.js"),
+          import("../../kernel/kernel.js"),
+          import("../../server/migrations.js"),
+        ],
+      );
       try {
         const database = openDatabase(config.databaseUrl);
         try {

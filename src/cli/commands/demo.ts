@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { type DemoSeedResult, seedDemo } from "../../flows/demo-seed.js";
+import type { DemoSeedResult } from "../../flows/demo-seed.js";
 import { withKernel } from "../context.js";
 
 export function printDemoLogins(result: DemoSeedResult): void {
@@ -26,6 +26,7 @@ export function demoCommand(program: Command): void {
     .description("create the demo participants and users if they are missing (idempotent)")
     .option("--json", "print the result as JSON")
     .action(async (options: { json?: boolean }) => {
+      const { seedDemo } = await import("../../flows/demo-seed.js");
       const result = await withKernel((k) => seedDemo(k));
       if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
       else printDemoLogins(result);

@@ -5,16 +5,12 @@ import { systemClock } from "../../kernel/clock.js";
 import { type Config, ConfigError, loadConfig } from "../../kernel/config.js";
 import { keyringFromMaster, loadOrCreateMasterKey } from "../../kernel/crypto/keyring.js";
 import { createIdGenerator } from "../../kernel/ids.js";
-import {
-  DATASET_FORMATS,
-  type DatasetProfile,
-  type ImportPhase,
-  importFile,
-  openVault,
-  profileDataset,
-  type Vault,
-  vaultDir,
-} from "../../node/vault/index.js";
+import { DATASET_FORMATS } from "../../node/vault/formats.js";
+import type { DatasetProfile, ImportPhase, Vault } from "../../node/vault/index.js";
+
+/** The vault (and DuckDB with it) is loaded only when a node command runs. */
+const vaultModule = () => import("../../node/vault/index.js");
+
 import { printRows } from "../output.js";
 import { parseOptions } from "../validate.js";
 
@@ -32,6 +28,7 @@ async function withVault<T>(work: (vault: Vault, config: Config) => Promise<T>):
       `cannot load the master key (check YAOSU_MASTER_KEY / YAOSU_DATA_DIR): ${(error as Error).message}`,
     );
   }
+  const { openVault, vaultDir } = await vaultModule();
   const vault = await openVault(vaultDir(config.dataDir), keyringFromMaster(master).subkey("vault"));
   return work(vault, config);
 }
@@ -80,6 +77,7 @@ export function nodeCommand(program: Command): void {
       );
       const progress = progressReporter();
       const newId = createIdGenerator(systemClock);
+      const { importFile } = await vaultModule();
       const record = await withVault((vault, config) =>
         importFile(vault, {
           path: file,
@@ -126,6 +124,7 @@ export function nodeCommand(program: Command): void {
         z.object({ sample: z.coerce.number().int().min(0).max(100), json: z.boolean().optional() }),
         raw,
       );
+      const { profileDataset } = await vaultModule();
       const profile = await withVault((vault) =>
         profileDataset(vault, id, { sampleRows: options.sample, now: () => systemClock.now() }),
       );

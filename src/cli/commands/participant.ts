@@ -2,15 +2,11 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { line } from "../../kernel/http/text.js";
 import {
-  createParticipant,
-  listParticipants,
   PARTICIPANT_STATUSES,
   PARTICIPANT_TYPES,
-  presentParticipant,
   SERVICE_KINDS,
-  transitionParticipant,
-} from "../../modules/identity/index.js";
-import { withKernel } from "../context.js";
+} from "../../modules/identity/identity.model.js";
+import { identity, withKernel } from "../context.js";
 import { printRows } from "../output.js";
 import { parseOptions } from "../validate.js";
 
@@ -47,6 +43,7 @@ export function participantCommand(program: Command): void {
         }),
         options,
       );
+      const { listParticipants, presentParticipant } = await identity();
       const rows = await withKernel((k) => listParticipants(k.db, { ...filter, limit: 10_000 }));
       const items = rows.map(presentParticipant);
       printRows(
@@ -81,6 +78,7 @@ export function participantCommand(program: Command): void {
     .option("--json", "print JSON")
     .action(async (raw: Record<string, unknown>) => {
       const options = parseOptions(createOptions, raw);
+      const { createParticipant, presentParticipant } = await identity();
       const row = await withKernel((k) =>
         k.transaction((trx) =>
           createParticipant(
@@ -109,6 +107,7 @@ export function participantCommand(program: Command): void {
       .description(help)
       .option("--reason <text>", "why (recorded in the status and the evidence)")
       .action(async (id: string, options: { reason?: string }) => {
+        const { transitionParticipant } = await identity();
         const row = await withKernel((k) =>
           transitionParticipant(k, CLI_ACTOR, id, transition, options.reason ?? null),
         );

@@ -1,8 +1,6 @@
 import type { Command } from "commander";
 import { z } from "zod";
-import { seedDemo } from "../../flows/demo-seed.js";
 import { loadConfig } from "../../kernel/config.js";
-import { openKernel, startServer } from "../../server/runtime.js";
 import { parseOptions } from "../validate.js";
 import { printDemoLogins } from "./demo.js";
 
@@ -23,6 +21,10 @@ export function serveCommand(program: Command): void {
         raw,
       );
       const config = loadConfig(process.env, { port: options.port });
+      const [{ openKernel, startServer }, { seedDemo }] = await Promise.all([
+        import("../../server/runtime.js"),
+        import("../../flows/demo-seed.js"),
+      ]);
       const kernel = await openKernel(config);
       if (options.demo) printDemoLogins(await seedDemo(kernel));
       const server = await startServer(kernel, { handleSignals: true });

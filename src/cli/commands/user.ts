@@ -3,9 +3,9 @@ import { z } from "zod";
 import { randomToken } from "../../kernel/crypto/digest.js";
 import { hashPassword } from "../../kernel/crypto/password.js";
 import { line } from "../../kernel/http/text.js";
+import { ROLES } from "../../modules/identity/identity.model.js";
 import { passwordSchema, usernameSchema } from "../../modules/identity/identity.schema.js";
-import { createUser, getParticipant, presentUser, ROLES } from "../../modules/identity/index.js";
-import { withKernel } from "../context.js";
+import { identity, withKernel } from "../context.js";
 import { parseOptions } from "../validate.js";
 
 const options = z.object({
@@ -35,6 +35,7 @@ export function userCommand(program: Command): void {
       });
       const password = input.password ?? randomToken(12);
       const passwordHash = await hashPassword(password);
+      const { createUser, getParticipant, presentUser } = await identity();
       const row = await withKernel(async (k) => {
         await getParticipant(k.db, input.participant);
         return k.transaction((trx) =>

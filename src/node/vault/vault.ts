@@ -21,8 +21,9 @@ import { SealError, sealBytes, sealFile, unsealBytes, unsealFile } from "./seale
  * Queries decrypt into a private scratch dir (RAM-backed /dev/shm when there is one) that is
  * removed as soon as the work is done.
  */
-export const DATASET_FORMATS = ["csv", "jsonl", "parquet"] as const;
-export type DatasetFormat = (typeof DATASET_FORMATS)[number];
+export { DATASET_FORMATS, type DatasetFormat } from "./formats.js";
+
+import type { DatasetFormat } from "./formats.js";
 
 export interface DatasetColumn {
   name: string;
