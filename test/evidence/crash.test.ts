@@ -7,17 +7,19 @@ import { enterpriseApplication } from "../identity/applications.js";
 import {
   type AuditResult,
   auditLog,
-  builtCliHasVerifyLog,
   checkConsistency,
-  type Exit,
   fetchCheckpoint,
-  getJson,
   type LogKeyInfo,
   logKeyOf,
+  type SignedCheckpoint,
+} from "../support/log-audit.js";
+import {
+  builtCliHasVerifyLog,
+  type Exit,
+  getJson,
   requireBuiltServer,
   runCli,
   type ServerProcess,
-  type SignedCheckpoint,
   startServerProcess,
   waitFor,
 } from "../support/server-process.js";

@@ -5,19 +5,21 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { enterpriseApplication } from "../identity/applications.js";
-import { createTestDatabase } from "../support/pg.js";
 import {
   auditLog,
-  builtCliHasVerifyLog,
   checkConsistency,
   fetchCheckpoint,
-  getJson,
   type LogKeyInfo,
   logKeyOf,
+  type SignedCheckpoint,
+} from "../support/log-audit.js";
+import { createTestDatabase } from "../support/pg.js";
+import {
+  builtCliHasVerifyLog,
+  getJson,
   requireBuiltServer,
   runCli,
   type ServerProcess,
-  type SignedCheckpoint,
   startServerProcess,
   waitFor,
 } from "../support/server-process.js";
