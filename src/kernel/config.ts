@@ -38,6 +38,8 @@ const schema = z.object({
   checkpointIntervalMs: z.coerce.number().int().min(100).max(2000).default(1000),
   /** run the evidence sequencer in this process (a second process on PostgreSQL stands by) */
   sequencer: z.enum(["on", "off"]).default("on"),
+  /** length of a registration's public notice (公示期) in days */
+  registrationNoticeDays: z.coerce.number().int().min(1).max(365).default(10),
   /** the node refuses to import a file larger than this, before reading any of it */
   nodeMaxImportBytes: z.coerce
     .number()
@@ -64,6 +66,7 @@ const ENV_NAMES: Record<keyof z.infer<typeof schema>, string> = {
   checkpointIntervalMs: "YAOSU_CHECKPOINT_INTERVAL_MS",
   sequencer: "YAOSU_SEQUENCER",
   nodeMaxImportBytes: "YAOSU_NODE_MAX_IMPORT_BYTES",
+  registrationNoticeDays: "YAOSU_REGISTRATION_NOTICE_DAYS",
 };
 
 export class ConfigError extends Error {}

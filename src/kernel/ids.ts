@@ -15,6 +15,9 @@ export const ID_PREFIXES = {
   event: "evt",
   request: "req",
   dataset: "dst",
+  registration: "reg",
+  objection: "obj",
+  right: "rgt",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -17,6 +17,7 @@ import {
   participantRoutes,
   teamRoutes,
 } from "../modules/identity/index.js";
+import { registrationRoutes } from "../modules/registration/index.js";
 import { registerOpenApi } from "./openapi.js";
 import { packageVersion } from "./package-root.js";
 import { registerWebAssets } from "./web-assets.js";
@@ -106,6 +107,7 @@ export async function buildApp(k: Kernel, options: AppOptions = {}): Promise<Fas
       await api.register(teamRoutes(k));
       await api.register(evidenceRoutes(k, logKey));
       await api.register(classificationRoutes(k));
+      await api.register(registrationRoutes(k));
     },
     { prefix: "/api/v1" },
   );

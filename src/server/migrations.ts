@@ -3,6 +3,7 @@ import { kernelMigrations } from "../kernel/kernel.migrations.js";
 import { classificationMigrations } from "../modules/classification/index.js";
 import { evidenceMigrations } from "../modules/evidence/index.js";
 import { identityMigrations } from "../modules/identity/index.js";
+import { registrationMigrations } from "../modules/registration/index.js";
 
 /** Every module's migrations; the composition root is the only place that knows them all. */
 export const allMigrations: ModuleMigration[] = [
@@ -10,4 +11,5 @@ export const allMigrations: ModuleMigration[] = [
   ...identityMigrations,
   ...evidenceMigrations,
   ...classificationMigrations,
+  ...registrationMigrations,
 ];

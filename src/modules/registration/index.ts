@@ -1,0 +1,15 @@
+/** Registration of data resources (确权登记, PR-3, PD-3) and the three rights (三权分置, PR-2). */
+
+export {
+  cancel,
+  type RegistrationOptions,
+  review,
+  startReview,
+} from "./lifecycle.service.js";
+export { noticeRoutes } from "./notice.routes.js";
+export { closeDueNotices, closeNotice, decideObjection, fileObjection } from "./notice.service.js";
+export { registrationMigrations } from "./registration.migrations.js";
+export * from "./registration.model.js";
+export { registrationRoutes } from "./registration.routes.js";
+export { createDraft, submit, updateDraft } from "./registration.service.js";
+export type { ObjectionRow, RegistrationRow, RightRow } from "./registration.tables.js";
