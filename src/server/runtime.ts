@@ -3,6 +3,7 @@ import type { Clock } from "../kernel/clock.js";
 import type { Config } from "../kernel/config.js";
 import { createKernel, type Kernel } from "../kernel/kernel.js";
 import { type EvidenceRunner, startEvidenceLog } from "../modules/evidence/index.js";
+import { closeDueNotices } from "../modules/registration/index.js";
 import { buildApp } from "./app.js";
 import { allMigrations } from "./migrations.js";
 
@@ -29,10 +30,12 @@ export async function startServer(
 ): Promise<RunningServer> {
   const app = await buildApp(kernel);
   const evidence = kernel.config.sequencer === "on" ? await startEvidenceLog(kernel) : null;
+  const closer = closeNoticesPeriodically(kernel);
   const address = await app.listen({ port: kernel.config.port, host: kernel.config.host });
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
+      clearInterval(closer);
       await app.close();
       // Requests have finished: seal what they wrote, publish a last checkpoint, then close.
       await evidence?.stop();
@@ -55,4 +58,22 @@ export async function startServer(
     }
   }
   return { app, kernel, evidence, url: address.replace("0.0.0.0", "127.0.0.1"), close };
+}
+
+/**
+ * Registrations whose public notice has run out are closed (registered, or left waiting for
+ * undecided objections) once a minute. Closing is guarded and idempotent, so several exchange
+ * processes may all run this.
+ */
+function closeNoticesPeriodically(kernel: Kernel, everyMs = 60_000): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    closeDueNotices(kernel).then(
+      (result) => {
+        if (result.closed.length) kernel.log.info({ closed: result.closed }, "registration notices closed");
+      },
+      (error) => kernel.log.error({ err: error }, "closing registration notices failed"),
+    );
+  }, everyMs);
+  timer.unref();
+  return timer;
 }
