@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import type { FastifyInstance } from "fastify";
 
 /** Arbitraries and helpers shared by the garbage-at-the-edge properties. */
 
@@ -335,3 +336,22 @@ export const queryString = fc.oneof(
     )
     .map((pairs) => pairs.map(([k, v]) => `${encode(k)}=${encode(v)}`).join("&")),
 );
+
+/** Sends a garbage body the way a client would: JSON as JSON, raw text with its own content type. */
+export function sendBody(
+  app: FastifyInstance,
+  method: "GET" | "POST" | "PATCH",
+  url: string,
+  body: Body,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  if (body.kind === "none") return app.inject({ method, url, headers }) as Promise<Answer>;
+  const payload = body.kind === "json" ? JSON.stringify(body.value) : body.text;
+  const type = body.kind === "json" ? "application/json" : body.contentType;
+  return app.inject({
+    method,
+    url,
+    payload,
+    headers: { ...headers, "content-type": type },
+  }) as Promise<Answer>;
+}

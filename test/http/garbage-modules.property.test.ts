@@ -17,6 +17,7 @@ import {
   pathId,
   queryString,
   type Slot,
+  sendBody,
   slot,
   text,
   wrongValue,
@@ -130,17 +131,7 @@ describe.each(DIALECTS)(
       url: string,
       body: Body,
       headers: Record<string, string> = {},
-    ): Promise<Answer> => {
-      if (body.kind === "none") return t.app.inject({ method, url, headers }) as Promise<Answer>;
-      const payload = body.kind === "json" ? JSON.stringify(body.value) : body.text;
-      const type = body.kind === "json" ? "application/json" : body.contentType;
-      return t.app.inject({
-        method,
-        url,
-        payload,
-        headers: { ...headers, "content-type": type },
-      }) as Promise<Answer>;
-    };
+    ) => sendBody(t.app, method, url, body, headers);
     const json = (value: unknown): Body => ({ kind: "json", value });
 
     const snapshot = async () => {

@@ -17,6 +17,7 @@ import {
   pathId,
   queryString,
   type Slot,
+  sendBody,
   slot,
   text,
   VALID,
@@ -54,22 +55,8 @@ describe.each(DIALECTS)("garbage at the HTTP edge on %s", (dialect) => {
     return `${prefix}${Date.now().toString(36)}${serial}`;
   };
 
-  const send = (
-    method: "GET" | "POST",
-    url: string,
-    body: Body,
-    headers: Record<string, string> = {},
-  ): Promise<Answer> => {
-    if (body.kind === "none") return t.app.inject({ method, url, headers }) as Promise<Answer>;
-    const payload = body.kind === "json" ? JSON.stringify(body.value) : body.text;
-    const type = body.kind === "json" ? "application/json" : body.contentType;
-    return t.app.inject({
-      method,
-      url,
-      payload,
-      headers: { ...headers, "content-type": type },
-    }) as Promise<Answer>;
-  };
+  const send = (method: "GET" | "POST", url: string, body: Body, headers: Record<string, string> = {}) =>
+    sendBody(t.app, method, url, body, headers);
 
   /** Row counts of everything a refused request must not touch, plus failed-login events. */
   const snapshot = async () => {
