@@ -7,21 +7,23 @@ import { DIALECTS, type TestApp, testApp } from "../support/kernels.js";
 import {
   type Answer,
   type Body,
-  encode,
-  extraKeys,
-  fill,
   garbageBody,
-  jsonWithExtras,
-  malformedPathId,
   PROTO_KEYS,
-  pathId,
-  queryString,
-  type Slot,
   sendBody,
-  slot,
   text,
   wrongValue,
 } from "./garbage-arbitraries.js";
+import {
+  encode,
+  extraKeys,
+  fill,
+  jsonWithExtras,
+  malformedPathId,
+  pathId,
+  queryString,
+  type Slot,
+  slot,
+} from "./garbage-requests.js";
 
 /**
  * Garbage at the edges of the newer modules (property-based): the public evidence API, the

@@ -6,23 +6,25 @@ import { DEMO_PASSWORD, DIALECTS, type TestApp, testApp } from "../support/kerne
 import {
   type Answer,
   type Body,
-  encode,
-  extraKeys,
-  fill,
   garbageBody,
   headerValue,
   isCleanMultilineText,
+  sendBody,
+  text,
+  wrongValue,
+} from "./garbage-arbitraries.js";
+import {
+  encode,
+  extraKeys,
+  fill,
   jsonWithExtras,
   malformedPathId,
   pathId,
   queryString,
   type Slot,
-  sendBody,
   slot,
-  text,
   VALID,
-  wrongValue,
-} from "./garbage-arbitraries.js";
+} from "./garbage-requests.js";
 
 /**
  * Garbage at the edges (property-based). Whatever a client throws at the API — any JSON, objects
