@@ -8,6 +8,7 @@ import { installIdempotency } from "../kernel/http/idempotency.js";
 import { installProblemHandlers, sendProblem } from "../kernel/http/problem.js";
 import { installSecurityHeaders } from "../kernel/http/security-headers.js";
 import type { Kernel } from "../kernel/kernel.js";
+import { certificateRoutes, loadOrCreateCertificateKey } from "../modules/certificates/index.js";
 import { classificationRoutes } from "../modules/classification/index.js";
 import { evidenceRoutes, loadOrCreateLogKey } from "../modules/evidence/index.js";
 import {
@@ -108,6 +109,7 @@ export async function buildApp(k: Kernel, options: AppOptions = {}): Promise<Fas
       await api.register(evidenceRoutes(k, logKey));
       await api.register(classificationRoutes(k));
       await api.register(registrationRoutes(k));
+      await api.register(certificateRoutes(k, await loadOrCreateCertificateKey(k)));
     },
     { prefix: "/api/v1" },
   );

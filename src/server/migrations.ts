@@ -1,5 +1,6 @@
 import type { ModuleMigration } from "../kernel/db/migrations.js";
 import { kernelMigrations } from "../kernel/kernel.migrations.js";
+import { certificateMigrations } from "../modules/certificates/index.js";
 import { classificationMigrations } from "../modules/classification/index.js";
 import { evidenceMigrations } from "../modules/evidence/index.js";
 import { identityMigrations } from "../modules/identity/index.js";
@@ -12,4 +13,5 @@ export const allMigrations: ModuleMigration[] = [
   ...evidenceMigrations,
   ...classificationMigrations,
   ...registrationMigrations,
+  ...certificateMigrations,
 ];

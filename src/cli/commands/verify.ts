@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { auditLog } from "../verify/audit.js";
+import { verifyCertificateFile } from "../verify/certificate.js";
 import { verifyCheckpointFile, verifyConsistencyFiles, verifyInclusionFiles } from "../verify/offline.js";
 import { report } from "../verify/outcome.js";
 import { progressReporter } from "../verify/progress.js";
@@ -91,6 +92,23 @@ ${EXIT_CODES}`,
     .action(
       (options: { old: string; new: string; key: string; proof: string; origin?: string; json?: boolean }) =>
         report(() => verifyConsistencyFiles(options), options.json),
+    );
+
+  verify
+    .command("certificate")
+    .description("check a registration certificate: a JWS signed by the exchange's certificate key")
+    .argument(
+      "<file>",
+      "the compact JWS (GET /api/v1/certificates/{number}.jws) or the JSON of GET …/{number}",
+    )
+    .requiredOption(
+      "--key <file|url>",
+      "the certificate key: a JWK file, or the JSON of GET /api/v1/certificates/key (a file or that URL)",
+    )
+    .option("--json", "print the verdict as one JSON object")
+    .addHelpText("after", `\nPrints: valid: <number> <resource name> holder <participant id>\n${EXIT_CODES}`)
+    .action((file: string, options: { key: string; json?: boolean }) =>
+      report(() => verifyCertificateFile({ file, key: options.key }), options.json),
     );
 
   verify

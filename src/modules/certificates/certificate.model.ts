@@ -1,0 +1,25 @@
+/** What a registration certificate is: a compact JWS (RFC 7515) signed by the exchange. */
+export const CERTIFICATE_TYP = "yaosu-registration-certificate+jwt";
+export const CERTIFICATE_ALG = "EdDSA";
+
+export const EVENTS = { issued: "certificates.issued" } as const;
+
+/** Same shape as the registration module's numbers (YS-REG-YYYY-NNNNNN). */
+export const CERTIFICATE_NUMBER_PATTERN = /^YS-REG-\d{4}-\d{6,}$/;
+
+/** The signed claims. No personal data: the holder is named by participant id and name only. */
+export interface CertificatePayload {
+  iss: string;
+  sub: string;
+  iat: number;
+  registrationNumber: string;
+  registrationId: string;
+  resourceName: string;
+  holderParticipantId: string;
+  holderName: string;
+  originClass: string;
+  grade: string;
+  registeredAt: string;
+  noticeStartsAt: string | null;
+  noticeEndsAt: string | null;
+}

@@ -1,0 +1,12 @@
+/** Registration certificates (PR-3): a JWS signed by the exchange for every registered resource. */
+
+export {
+  CERTIFICATE_ALG,
+  CERTIFICATE_TYP,
+  type CertificatePayload,
+  EVENTS as CERTIFICATE_EVENTS,
+} from "./certificate.model.js";
+export { type CertificateKey, loadOrCreateCertificateKey } from "./certificate-key.js";
+export { certificateMigrations } from "./certificates.migrations.js";
+export { certificateRoutes } from "./certificates.routes.js";
+export { type IssuedCertificate, issueCertificate } from "./certificates.service.js";
