@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +6,7 @@ import { compactVerify, importJWK } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DAY_MS } from "../../src/modules/registration/index.js";
 import { complete, harness } from "../registration/helpers.js";
+import { yaosu } from "../support/cli.js";
 import { DIALECTS, type TestApp, testApp } from "../support/kernels.js";
 
 /**
@@ -14,28 +14,7 @@ import { DIALECTS, type TestApp, testApp } from "../support/kernels.js";
  * by the exchange, served publicly, idempotently, and checked offline by the BUILT CLI
  * (`node bin/yaosu.js verify certificate`; needs `npm run build:server` first).
  */
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BIN = join(ROOT, "bin", "yaosu.js");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function yaosu(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd: ROOT, timeout: 60_000, env: { ...process.env, NO_COLOR: "1" } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const _ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Replaces the JWS payload with `change` applied, keeping the original signature. */
 function tamper(jws: string, change: (payload: Record<string, unknown>) => void): string {

@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -10,6 +9,7 @@ import { inclusionRanges, leafHash, rangeNodeIds } from "../../src/lib/merkle/in
 import { generateSignerKey } from "../../src/lib/signed-note/index.js";
 import { type EvidenceRunner, startEvidenceLog } from "../../src/modules/evidence/index.js";
 import { enterpriseApplication } from "../identity/applications.js";
+import { type CliRun, yaosu } from "../support/cli.js";
 import { type TestApp, testApp } from "../support/kernels.js";
 import { vectorPath } from "../support/vectors.js";
 
@@ -20,32 +20,10 @@ import { vectorPath } from "../support/vectors.js";
  * one-line reason. Needs `npm run build:server` first.
  */
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BIN = join(ROOT, "bin", "yaosu.js");
 const VECTORS = vectorPath("signed-note", "signed_note_vectors.json");
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI without blocking this process's event loop: the server under test lives here. */
-function yaosu(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd: ROOT, timeout: 60_000, env: { ...process.env, NO_COLOR: "1" } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
 /** A verdict is exactly one line, and a failure never dumps a stack trace. */
-function expectVerdict(run: Run, code: number, pattern: RegExp): void {
+function expectVerdict(run: CliRun, code: number, pattern: RegExp): void {
   const context = JSON.stringify(run);
   expect(run.code, context).toBe(code);
   const out = code === 2 ? run.stderr : run.stdout;
@@ -55,9 +33,9 @@ function expectVerdict(run: Run, code: number, pattern: RegExp): void {
 }
 
 /** Runs are started together (each is a separate process) and checked in order. */
-async function expectVerdicts(cases: readonly (readonly [Promise<Run>, number, RegExp])[]): Promise<void> {
+async function expectVerdicts(cases: readonly (readonly [Promise<CliRun>, number, RegExp])[]): Promise<void> {
   const runs = await Promise.all(cases.map(([run]) => run));
-  for (const [i, [, code, pattern]] of cases.entries()) expectVerdict(runs[i] as Run, code, pattern);
+  for (const [i, [, code, pattern]] of cases.entries()) expectVerdict(runs[i] as CliRun, code, pattern);
 }
 
 const sizeOf = (note: string) => Number(note.split("\n")[1]);
