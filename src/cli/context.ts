@@ -10,15 +10,22 @@ export async function withKernel<T>(
   action: (k: Kernel) => Promise<T>,
   overrides: Partial<Config> = {},
 ): Promise<T> {
-  const [{ pino }, { loadConfig }, { createKernel }, { allMigrations }] = await Promise.all([
-    import("pino"),
-    import("../kernel/config.js"),
-    import("../kernel/kernel.js"),
-    import("../server/migrations.js"),
-  ]);
+  const [{ pino }, { loadConfig }, { createKernel }, { allMigrations }, { allReactions }] = await Promise.all(
+    [
+      import("pino"),
+      import("../kernel/config.js"),
+      import("../kernel/kernel.js"),
+      import("../server/migrations.js"),
+      import("../flows/reactions.js"),
+    ],
+  );
   const config = loadConfig(process.env, overrides);
   // Commands print their own results; the logger only speaks up for problems.
-  const kernel = await createKernel(config, { migrations: allMigrations, log: pino({ level: "warn" }) });
+  const kernel = await createKernel(config, {
+    migrations: allMigrations,
+    reactions: allReactions,
+    log: pino({ level: "warn" }),
+  });
   try {
     return await action(kernel);
   } finally {

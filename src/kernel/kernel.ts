@@ -7,6 +7,7 @@ import { type ModuleMigration, migrateToLatest } from "./db/migrations.js";
 import { createEventPublisher, type EventPublisher } from "./event-publisher.js";
 import { createIdGenerator, type IdGenerator } from "./ids.js";
 import { createOutbox, type Outbox } from "./outbox.js";
+import { type Reaction, reactionIndex } from "./reactions.js";
 
 /**
  * The kernel is what every module service receives: database, clock, ids, keys, outbox and log.
@@ -33,6 +34,8 @@ export interface KernelOptions {
   clock?: Clock;
   log?: Logger;
   migrations: ModuleMigration[];
+  /** what runs in the emitting transaction after an event (see reactions.ts) */
+  reactions?: readonly Reaction[];
 }
 
 /**
@@ -89,9 +92,21 @@ export async function createKernel(config: Config, options: KernelOptions): Prom
     unreachableIsConfig(config, () => loadOrCreateMasterKey(config.dataDir, config.masterKey)),
   );
   const newId = createIdGenerator(clock);
-  const outbox = createOutbox(clock, newId);
-  const events = createEventPublisher(database.db, outbox);
-  return {
+  const plainOutbox = createOutbox(clock, newId);
+  const events = createEventPublisher(database.db, plainOutbox);
+  const reactions = reactionIndex(options.reactions ?? []);
+  const outbox: Outbox =
+    reactions.size === 0
+      ? plainOutbox
+      : {
+          ...plainOutbox,
+          async emit(trx, event) {
+            const stored = await plainOutbox.emit(trx, event);
+            for (const reaction of reactions.get(event.type) ?? []) await reaction.run(kernel, trx, stored);
+            return stored;
+          },
+        };
+  const kernel: Kernel = {
     config,
     database,
     db: database.db,
@@ -107,4 +122,5 @@ export async function createKernel(config: Config, options: KernelOptions): Prom
       await database.close();
     },
   };
+  return kernel;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { allReactions } from "../flows/reactions.js";
 import type { Clock } from "../kernel/clock.js";
 import type { Config } from "../kernel/config.js";
 import { createKernel, type Kernel } from "../kernel/kernel.js";
@@ -7,9 +8,9 @@ import { closeDueNotices } from "../modules/registration/index.js";
 import { buildApp } from "./app.js";
 import { allMigrations } from "./migrations.js";
 
-/** Opens the kernel (migrating the database) with every module's migrations. */
+/** Opens the kernel (migrating the database) with every module's migrations and every flow's reactions. */
 export const openKernel = (config: Config, clock?: Clock): Promise<Kernel> =>
-  createKernel(config, { migrations: allMigrations, ...(clock ? { clock } : {}) });
+  createKernel(config, { migrations: allMigrations, reactions: allReactions, ...(clock ? { clock } : {}) });
 
 export interface RunningServer {
   app: FastifyInstance;

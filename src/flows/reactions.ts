@@ -1,0 +1,8 @@
+import type { Reaction } from "../kernel/reactions.js";
+
+/**
+ * Every reaction of every flow (see src/kernel/reactions.ts). The composition roots — the server
+ * runtime and the CLI — hand this list to the kernel, so a module's events have the same
+ * consequences wherever the change is made.
+ */
+export const allReactions: Reaction[] = [];
