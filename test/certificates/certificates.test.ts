@@ -140,6 +140,53 @@ describe.each(DIALECTS)("registration certificates on %s", (dialect) => {
     expect(bad.stdout).toMatch(/^invalid: bad signature\n$/);
   });
 
+  it("revokes the certificate when the registration is cancelled, and says so everywhere", async () => {
+    const id = await inNotice();
+    advance(10 * DAY_MS + 1000);
+    const number: string = (await as("operator", "POST", `/registrations/${id}/close-notice`)).json()
+      .registrationNumber;
+    const before = (await as(null, "GET", `/certificates/${number}`)).json();
+    expect(before).toMatchObject({ status: "valid", revokedAt: null, revocationReason: null });
+
+    const cancelled = await as("enterprise-a", "POST", `/registrations/${id}/cancel`, {
+      reason: "the resource was withdrawn",
+    });
+    expect(cancelled.json().status).toBe("cancelled");
+    const after = await as(null, "GET", `/certificates/${number}`);
+    expect(after.statusCode).toBe(200);
+    expect(after.json()).toMatchObject({
+      number,
+      jws: before.jws,
+      status: "revoked",
+      revocationReason: "the resource was withdrawn",
+    });
+    expect(after.json().revokedAt).toEqual(expect.any(String));
+    const revoked = (await events("certificates.revoked")).filter((e) => e.subjectIds.includes(number));
+    expect(revoked).toHaveLength(1);
+
+    // The offline verifier: the signature still holds, the stated status makes it invalid.
+    const keyFile = join(dir, `key-revoked-${dialect}.json`);
+    const jsonFile = join(dir, `revoked-${dialect}.json`);
+    await writeFile(keyFile, (await as(null, "GET", "/certificates/key")).body);
+    await writeFile(jsonFile, after.body);
+    const verdict = await yaosu("verify", "certificate", jsonFile, "--key", keyFile);
+    expect(verdict.code, JSON.stringify(verdict)).toBe(1);
+    expect(verdict.stdout).toMatch(
+      new RegExp(`^invalid: ${number} was revoked at .+: the resource was withdrawn\n$`),
+    );
+  });
+
+  it("issues a revoked certificate for a registration cancelled before anyone asked", async () => {
+    const id = await inNotice();
+    advance(10 * DAY_MS + 1000);
+    const number: string = (await as("operator", "POST", `/registrations/${id}/close-notice`)).json()
+      .registrationNumber;
+    await as("enterprise-a", "POST", `/registrations/${id}/cancel`, { reason: "duplicate entry" });
+    const cert = await as(null, "GET", `/certificates/${number}`);
+    expect(cert.statusCode).toBe(200);
+    expect(cert.json()).toMatchObject({ status: "revoked", revocationReason: "duplicate entry" });
+  });
+
   it("refuses unregistered, unknown and malformed numbers", async () => {
     const id = await inNotice();
     const reg = (await as(null, "GET", `/registrations/${id}`)).json();

@@ -6,7 +6,9 @@ import { Invalid, quote, UsageError, type Verdict } from "./outcome.js";
 // `yaosu verify certificate FILE --key KEY` (PR-3): checks a registration certificate — a compact
 // JWS signed by the exchange's certificate key — offline. FILE holds the JWS itself or the JSON of
 // GET /api/v1/certificates/{number}; KEY is a JWK file, the JSON of GET /api/v1/certificates/key,
-// or that URL. Nothing read is trusted until the signature has been checked under the key.
+// or that URL. Nothing read is trusted until the signature has been checked under the key. A JSON
+// that states the certificate revoked (its registration was cancelled) is reported invalid even
+// though the signature holds: the signature proves what was registered, the status that it ended.
 
 const TYP = "yaosu-registration-certificate+jwt";
 const ALG = "EdDSA";
@@ -22,7 +24,7 @@ interface PublicKeyInput {
 }
 
 export async function verifyCertificateFile(options: CertificateOptions): Promise<Verdict> {
-  const jws = extractJws((await readInput(options.file, "FILE")).toString("utf8"), options.file);
+  const { jws, revoked } = extractJws((await readInput(options.file, "FILE")).toString("utf8"), options.file);
   const key = await loadCertificateKey(options.key);
   const header = decodeHeader(jws);
   if (header.alg !== ALG) throw new Invalid(`alg is ${quote(String(header.alg))}, expected ${ALG}`);
@@ -50,24 +52,33 @@ export async function verifyCertificateFile(options: CertificateOptions): Promis
     throw new Invalid("the signed payload lacks sub, resourceName or holderParticipantId");
   if (payload.registrationNumber !== undefined && payload.registrationNumber !== number)
     throw new Invalid(`sub ${quote(number)} differs from registrationNumber`);
+  if (revoked) throw new Invalid(`${number} was revoked at ${revoked.at}: ${revoked.reason}`);
   return {
     summary: `${number} ${name} holder ${holder}`,
     details: { number, kid: header.kid, payload },
   };
 }
 
+interface CertificateInput {
+  jws: string;
+  /** when the JSON of GET …/{number} states the certificate revoked */
+  revoked?: { at: string; reason: string };
+}
+
 /** The compact JWS in FILE: the text itself, or the "jws" field of the certificate JSON. */
-function extractJws(text: string, file: string): string {
+function extractJws(text: string, file: string): CertificateInput {
   const trimmed = text.trim();
-  let jws = trimmed;
+  const input: CertificateInput = { jws: trimmed };
   if (trimmed.startsWith("{")) {
-    const doc = parseJson(trimmed) as { jws?: unknown; number?: unknown } | undefined;
+    const doc = parseJson(trimmed) as Record<string, unknown> | undefined;
     if (typeof doc?.jws !== "string") throw new Invalid(`${file}: JSON without a "jws" string`);
-    jws = doc.jws;
+    input.jws = doc.jws;
+    if (doc.status === "revoked")
+      input.revoked = { at: String(doc.revokedAt ?? "?"), reason: String(doc.revocationReason ?? "") };
   }
-  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(jws))
+  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(input.jws))
     throw new Invalid(`${file}: not a compact JWS`);
-  return jws;
+  return input;
 }
 
 function decodeHeader(jws: string): Record<string, unknown> {

@@ -2,7 +2,11 @@
 export const CERTIFICATE_TYP = "yaosu-registration-certificate+jwt";
 export const CERTIFICATE_ALG = "EdDSA";
 
-export const EVENTS = { issued: "certificates.issued" } as const;
+export const EVENTS = { issued: "certificates.issued", revoked: "certificates.revoked" } as const;
+
+/** A certificate is valid while its registration stands; cancelling the registration revokes it. */
+export const CERTIFICATE_STATUSES = ["valid", "revoked"] as const;
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
 /** Same shape as the registration module's numbers (YS-REG-YYYY-NNNNNN). */
 export const CERTIFICATE_NUMBER_PATTERN = /^YS-REG-\d{4}-\d{6,}$/;

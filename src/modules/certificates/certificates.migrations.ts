@@ -21,4 +21,18 @@ export const certificateMigrations: ModuleMigration[] = [
         .execute();
     },
   },
+  {
+    name: "20261205_50_certificates_revocations",
+    async up(db) {
+      // A certificate is revoked when its registration is cancelled. Kept apart from `certificates`
+      // because certificates are issued lazily: a registration may be cancelled before anyone asked.
+      await db.schema
+        .createTable("certificate_revocations")
+        .addColumn("number", "text", (c) => c.primaryKey())
+        .addColumn("registration_id", "text", (c) => c.notNull())
+        .addColumn("reason", "text", (c) => c.notNull())
+        .addColumn("revoked_at", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
 ];

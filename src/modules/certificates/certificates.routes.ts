@@ -3,6 +3,7 @@ import { z } from "zod";
 import { allow } from "../../kernel/http/access.js";
 import { withProblems } from "../../kernel/http/problem.schema.js";
 import type { Kernel } from "../../kernel/kernel.js";
+import { CERTIFICATE_STATUSES } from "./certificate.model.js";
 import type { CertificateKey } from "./certificate-key.js";
 import { issueCertificate } from "./certificates.service.js";
 
@@ -41,6 +42,11 @@ const certificateSchema = z.object({
     noticeEndsAt: z.string().nullable(),
   }),
   issuedAt: z.string(),
+  status: z
+    .enum(CERTIFICATE_STATUSES)
+    .describe("valid while the registration stands; revoked once cancelled"),
+  revokedAt: z.string().nullable(),
+  revocationReason: z.string().nullable(),
 });
 const numberParams = z.object({ number: z.string().max(64) });
 

@@ -7,10 +7,17 @@ import {
   CERTIFICATE_NUMBER_PATTERN,
   CERTIFICATE_TYP,
   type CertificatePayload,
+  type CertificateStatus,
   EVENTS,
 } from "./certificate.model.js";
 import type { CertificateKey } from "./certificate-key.js";
-import type { CertificateRow, CertificateTables, RegistrationView } from "./certificates.tables.js";
+import type {
+  CertificateRevocationRow,
+  CertificateRow,
+  CertificateTables,
+  RegistrationView,
+} from "./certificates.tables.js";
+import { findRevocation } from "./revocation.service.js";
 
 /**
  * Registration certificates (PR-3): a registered resource's certificate is a compact JWS signed by
@@ -23,13 +30,20 @@ export interface IssuedCertificate {
   jws: string;
   payload: CertificatePayload;
   issuedAt: string;
+  /** valid while the registration stands; revoked once it is cancelled */
+  status: CertificateStatus;
+  revokedAt: string | null;
+  revocationReason: string | null;
 }
 
-const present = (row: CertificateRow): IssuedCertificate => ({
+const present = (row: CertificateRow, revocation?: CertificateRevocationRow): IssuedCertificate => ({
   number: row.number,
   jws: row.jws,
   payload: decodeJwt(row.jws) as unknown as CertificatePayload,
   issuedAt: row.issued_at,
+  status: revocation ? "revoked" : "valid",
+  revokedAt: revocation?.revoked_at ?? null,
+  revocationReason: revocation?.reason ?? null,
 });
 
 export function checkNumber(number: string): void {
@@ -44,7 +58,11 @@ const findCertificate = (db: AnyDb, number: string) =>
     .where("number", "=", number)
     .executeTakeFirst();
 
-/** The claims of a registered resource's certificate, or null when it is not registered. */
+/**
+ * The claims of a registered resource's certificate, or null when it was never registered. A
+ * cancelled registration still has its certificate (to show as revoked); its claims are those of
+ * the registration as it was registered.
+ */
 async function claimsFor(k: Kernel, db: AnyDb, number: string): Promise<CertificatePayload | null> {
   const t = typed<CertificateTables>(db);
   const reg: RegistrationView | undefined = await t
@@ -63,7 +81,7 @@ async function claimsFor(k: Kernel, db: AnyDb, number: string): Promise<Certific
     ])
     .where("registration_number", "=", number)
     .executeTakeFirst();
-  if (reg?.status !== "registered" || !reg.decided_at) return null;
+  if ((reg?.status !== "registered" && reg?.status !== "cancelled") || !reg.decided_at) return null;
   const holder = await t
     .selectFrom("participants")
     .select(["id", "name"])
@@ -103,7 +121,7 @@ export async function issueCertificate(
 ): Promise<IssuedCertificate> {
   checkNumber(number);
   const stored = await findCertificate(k.db, number);
-  if (stored) return present(stored);
+  if (stored) return present(stored, await findRevocation(k.db, number));
   return k.transaction(async (trx) => {
     const claims = await claimsFor(k, trx, number);
     if (!claims) throw notFound("certificate_not_found", `no registered resource has the number ${number}`);
@@ -128,6 +146,6 @@ export async function issueCertificate(
     }
     const saved = await findCertificate(trx, number);
     if (!saved) throw new Error(`certificate ${number} vanished after insert`);
-    return present(saved);
+    return present(saved, await findRevocation(trx, number));
   });
 }

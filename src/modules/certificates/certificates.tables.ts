@@ -19,6 +19,14 @@ export interface CertificateRow {
   issued_at: string;
 }
 
+/** Why and when a certificate stopped attesting a registration (it was cancelled). */
+export interface CertificateRevocationRow {
+  number: string;
+  registration_id: string;
+  reason: string;
+  revoked_at: string;
+}
+
 /**
  * Read-only views of other modules' tables: only the columns a certificate states. Modules do not
  * import each other, so the shapes are declared here; nothing in this module writes to them.
@@ -44,6 +52,7 @@ export interface ParticipantView {
 export interface CertificateTables {
   certificate_keys: CertificateKeyRow;
   certificates: CertificateRow;
+  certificate_revocations: CertificateRevocationRow;
   registrations: RegistrationView;
   participants: ParticipantView;
 }
