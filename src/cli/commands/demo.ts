@@ -23,11 +23,19 @@ export function demoCommand(program: Command): void {
   const demo = program.command("demo").description("the demo world");
   demo
     .command("seed")
-    .description("create the demo participants and users if they are missing (idempotent)")
+    .description(
+      "create the demo participants, users and registered resources if they are missing (idempotent)",
+    )
     .option("--json", "print the result as JSON")
     .action(async (options: { json?: boolean }) => {
-      const { seedDemo } = await import("../../flows/demo-seed.js");
-      const result = await withKernel((k) => seedDemo(k));
+      const [{ seedDemo }, { seedDemoResources }] = await Promise.all([
+        import("../../flows/demo-seed.js"),
+        import("../../flows/demo-resources.js"),
+      ]);
+      const result = await withKernel(async (k) => {
+        const seeded = await seedDemo(k);
+        return { ...seeded, resources: (await seedDemoResources(k)).created };
+      });
       if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
       else printDemoLogins(result);
     });

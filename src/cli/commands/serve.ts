@@ -21,12 +21,16 @@ export function serveCommand(program: Command): void {
         raw,
       );
       const config = loadConfig(process.env, { port: options.port });
-      const [{ openKernel, startServer }, { seedDemo }] = await Promise.all([
+      const [{ openKernel, startServer }, { seedDemo }, { seedDemoResources }] = await Promise.all([
         import("../../server/runtime.js"),
         import("../../flows/demo-seed.js"),
+        import("../../flows/demo-resources.js"),
       ]);
       const kernel = await openKernel(config);
-      if (options.demo) printDemoLogins(await seedDemo(kernel));
+      if (options.demo) {
+        printDemoLogins(await seedDemo(kernel));
+        await seedDemoResources(kernel);
+      }
       const server = await startServer(kernel, { handleSignals: true });
       process.stdout.write(
         `\nYaosu 要素 is serving at ${server.url.replace("127.0.0.1", "localhost")}\n` +

@@ -10,6 +10,8 @@ export { noticeRoutes } from "./notice.routes.js";
 export { closeDueNotices, closeNotice, decideObjection, fileObjection } from "./notice.service.js";
 export { registrationMigrations } from "./registration.migrations.js";
 export * from "./registration.model.js";
+export { listRegistrations } from "./registration.repo.js";
 export { registrationRoutes } from "./registration.routes.js";
+export type { DraftInput } from "./registration.schema.js";
 export { createDraft, submit, updateDraft } from "./registration.service.js";
 export type { ObjectionRow, RegistrationRow, RightRow } from "./registration.tables.js";
