@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { auditLog } from "../verify/audit.js";
 import { verifyCertificateFile } from "../verify/certificate.js";
+import { verifyContractFile } from "../verify/contract.js";
 import { verifyCheckpointFile, verifyConsistencyFiles, verifyInclusionFiles } from "../verify/offline.js";
 import { report } from "../verify/outcome.js";
 import { progressReporter } from "../verify/progress.js";
@@ -109,6 +110,19 @@ ${EXIT_CODES}`,
     .addHelpText("after", `\nPrints: valid: <number> <resource name> holder <participant id>\n${EXIT_CODES}`)
     .action((file: string, options: { key: string; json?: boolean }) =>
       report(() => verifyCertificateFile({ file, key: options.key }), options.json),
+    );
+
+  verify
+    .command("contract")
+    .description("check a rights contract: its document hash and both parties' Ed25519 signatures")
+    .argument("<file>", "the JSON of GET /api/v1/rights/contracts/{id}")
+    .option("--json", "print the verdict as one JSON object")
+    .addHelpText(
+      "after",
+      `\nPrints: valid: <contract id> <kind> <holder> -> <counterparty> sha256 <hex>\n${EXIT_CODES}`,
+    )
+    .action((file: string, options: { json?: boolean }) =>
+      report(() => verifyContractFile({ file }), options.json),
     );
 
   verify

@@ -1,4 +1,5 @@
 import { hashPassword } from "../../kernel/crypto/password.js";
+import type { AnyDb } from "../../kernel/db/database.js";
 import { AppError, badRequest, conflict } from "../../kernel/errors.js";
 import type { Kernel } from "../../kernel/kernel.js";
 import type { Actor } from "../../kernel/outbox.js";
@@ -70,36 +71,42 @@ export async function transitionParticipant(
   transition: Transition,
   reason: string | null,
 ): Promise<ParticipantRow> {
+  return k.transaction((trx) => transitionParticipantIn(k, trx, actor, participantId, transition, reason));
+}
+
+/** The same, inside a caller's transaction (a succession exits the predecessor with its other moves). */
+export async function transitionParticipantIn(
+  k: Kernel,
+  trx: AnyDb,
+  actor: Actor,
+  participantId: string,
+  transition: Transition,
+  reason: string | null,
+): Promise<ParticipantRow> {
   const rule = TRANSITIONS[transition];
   if (!rule) throw badRequest("unknown_transition", `unknown transition ${transition}`);
   if (transition !== "admit" && !reason?.trim())
     throw badRequest("reason_required", "a reason is required", "reason");
-  return k.transaction(async (trx) => {
-    const before = await getParticipant(trx, participantId);
-    const at = k.clock.now().toISOString();
-    const moved = await moveStatus(trx, participantId, rule.from, {
-      status: rule.to,
-      reason: reason?.trim() || null,
-      at,
-      ...(transition === "admit" ? { admittedAt: at } : {}),
-    });
-    if (!moved) {
-      throw conflict(
-        "invalid_state",
-        `cannot ${transition} a participant that is ${before.status}`,
-        "status",
-      );
-    }
-    if (rule.to === "suspended" || rule.to === "exited") {
-      // A suspended or departed participant's sessions end now, not when their tokens expire.
-      for (const user of await listUsers(trx, participantId)) await revokeUserSessions(trx, user.id, at);
-    }
-    await k.outbox.emit(trx, {
-      type: rule.event,
-      subjectIds: [participantId],
-      actor,
-      payload: { participantId, from: before.status, to: rule.to, reason: reason?.trim() || null },
-    });
-    return getParticipant(trx, participantId);
+  const before = await getParticipant(trx, participantId);
+  const at = k.clock.now().toISOString();
+  const moved = await moveStatus(trx, participantId, rule.from, {
+    status: rule.to,
+    reason: reason?.trim() || null,
+    at,
+    ...(transition === "admit" ? { admittedAt: at } : {}),
   });
+  if (!moved) {
+    throw conflict("invalid_state", `cannot ${transition} a participant that is ${before.status}`, "status");
+  }
+  if (rule.to === "suspended" || rule.to === "exited") {
+    // A suspended or departed participant's sessions end now, not when their tokens expire.
+    for (const user of await listUsers(trx, participantId)) await revokeUserSessions(trx, user.id, at);
+  }
+  await k.outbox.emit(trx, {
+    type: rule.event,
+    subjectIds: [participantId],
+    actor,
+    payload: { participantId, from: before.status, to: rule.to, reason: reason?.trim() || null },
+  });
+  return getParticipant(trx, participantId);
 }

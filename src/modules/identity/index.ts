@@ -1,6 +1,11 @@
 /** Identity and admission (SG-12, CT-6): participants, users, sessions, API keys, signing keys. */
 
-export { type AdmissionApplication, applyForAdmission, transitionParticipant } from "./admission.service.js";
+export {
+  type AdmissionApplication,
+  applyForAdmission,
+  transitionParticipant,
+  transitionParticipantIn,
+} from "./admission.service.js";
 export { admissionRoutes } from "./admissions.routes.js";
 export { issueApiKey } from "./api-keys.service.js";
 export { authRoutes } from "./auth.routes.js";

@@ -3,7 +3,7 @@ import { badRequest, notFound } from "../../kernel/errors.js";
 import type { Kernel } from "../../kernel/kernel.js";
 import type { Actor } from "../../kernel/outbox.js";
 import { DAY_MS, DEFAULT_NOTICE_DAYS, EVENTS } from "./registration.model.js";
-import { findRegistration, revokeRightsOf } from "./registration.repo.js";
+import { findRegistration } from "./registration.repo.js";
 import type { RegistrationRow } from "./registration.tables.js";
 import { holderOwned, transition } from "./registration.transition.js";
 export async function cancel(k: Kernel, actor: Actor, id: string, reason: string): Promise<RegistrationRow> {
@@ -11,16 +11,8 @@ export async function cancel(k: Kernel, actor: Actor, id: string, reason: string
   if (!why) throw badRequest("reason_required", "a reason is required", "reason");
   return k.transaction(async (trx) => {
     const row = await holderOwned(trx, actor, id);
-    const after = await transition(k, trx, actor, row, "cancel", { cancel_reason: why }, { reason: why });
-    const revoked = await revokeRightsOf(trx, id);
-    if (revoked.length > 0)
-      await k.outbox.emit(trx, {
-        type: "rights.revoked",
-        subjectIds: [id, ...revoked],
-        actor,
-        payload: { registrationId: id, rightIds: revoked, reason: "registration cancelled" },
-      });
-    return after;
+    // Its rights and certificate end with it: reactions to registration.cancelled (src/flows/).
+    return transition(k, trx, actor, row, "cancel", { cancel_reason: why }, { reason: why });
   });
 }
 

@@ -1,43 +1,27 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { notFound } from "../../kernel/errors.js";
 import { actorOf, allow, principalOf } from "../../kernel/http/access.js";
 import { withProblems } from "../../kernel/http/problem.schema.js";
 import type { Kernel } from "../../kernel/kernel.js";
 import { closeNotice, decideObjection, fileObjection, objectionsOf } from "./notice.service.js";
-import {
-  canSee,
-  canSeeObjection,
-  isPublic,
-  presentObjection,
-  presentRegistration,
-  presentRight,
-  reviewers,
-} from "./registration.present.js";
-import { findRegistration, listRegistrations, listRights } from "./registration.repo.js";
+import { canSeeObjection, presentObjection, presentRegistration, reviewers } from "./registration.present.js";
+import { listRegistrations } from "./registration.repo.js";
 import {
   objectionBody,
   objectionDecisionBody,
   objectionParams,
   objectionSchema,
-  pageQuery,
-  participantParams,
   registrationParams,
   registrationSchema,
-  rightSchema,
-  rightsQuery,
 } from "./registration.schema.js";
 import { visibleRegistration } from "./registration.transition.js";
 
 /**
- * Public notice, objections and rights. Objections: any logged-in participant but the holder files
- * them; the holder, the operator, the regulator and the objector read them; exchange reviewers
- * decide them and close notices. Rights: the rights of a resource in the public registry are public
- * (registration states who holds each right, PR-3); a participant's list of rights is for the
- * participant itself, the operator and the regulator.
+ * Public notice and objections. Objections: any logged-in participant but the holder files them;
+ * the holder, the operator, the regulator and the objector read them; exchange reviewers decide
+ * them and close notices. (The rights on a registered resource are the rights module's.)
  */
 const tags = ["registration"];
-const overseers = allow.participantTypes(["exchange_operator", "regulator"]);
 
 export const noticeRoutes =
   (k: Kernel): FastifyPluginAsyncZod =>
@@ -136,45 +120,6 @@ export const noticeRoutes =
       async (request) => {
         const p = principalOf(request);
         return presentRegistration(await closeNotice(k, actorOf(p), request.params.id), p);
-      },
-    );
-
-    app.get(
-      "/rights",
-      {
-        config: { access: allow.public() },
-        schema: {
-          tags,
-          summary: "The rights (holding, processing-and-use, product operation) on one registered resource",
-          querystring: rightsQuery,
-          response: withProblems({ 200: z.object({ items: z.array(rightSchema) }) }),
-        },
-      },
-      async (request) => {
-        const { resource, after, limit } = request.query;
-        const reg = await findRegistration(k.db, resource);
-        if (!reg || !(isPublic(reg) || canSee(request.principal, reg)))
-          throw notFound("registration_not_found", `no registration ${resource}`, "resource");
-        return { items: (await listRights(k.db, { resource, after, limit })).map(presentRight) };
-      },
-    );
-
-    app.get(
-      "/participants/:id/rights",
-      {
-        config: { access: allow.anyOf([{ selfParam: "id" }, ...overseers.anyOf]) },
-        schema: {
-          tags,
-          summary: "The rights a participant holds",
-          params: participantParams,
-          querystring: pageQuery,
-          response: withProblems({ 200: z.object({ items: z.array(rightSchema) }) }),
-        },
-      },
-      async (request) => {
-        const { after, limit } = request.query;
-        const rows = await listRights(k.db, { holder: request.params.id, after, limit });
-        return { items: rows.map(presentRight) };
       },
     );
   };

@@ -1,6 +1,6 @@
 import { type AnyDb, typed } from "../../kernel/db/database.js";
 import type { RegistrationStatus } from "./registration.model.js";
-import type { ObjectionRow, RegistrationRow, RegistrationTables, RightRow } from "./registration.tables.js";
+import type { ObjectionRow, RegistrationRow, RegistrationTables } from "./registration.tables.js";
 
 /** All SQL of the registration module, as functions of (db, …). */
 const t = (db: AnyDb) => typed<RegistrationTables>(db);
@@ -101,28 +101,20 @@ export async function decideObjectionRow(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function insertRight(db: AnyDb, row: RightRow): Promise<void> {
-  await t(db).insertInto("rights").values(row).execute();
-}
-
-export function listRights(
+/** Moves registrations of `from` (all, or those listed) to `to`; the ids moved. */
+export async function reassignHolder(
   db: AnyDb,
-  f: { resource?: string; holder?: string; after?: string; limit: number },
-): Promise<RightRow[]> {
-  let q = t(db).selectFrom("rights").selectAll();
-  if (f.resource) q = q.where("resource_registration_id", "=", f.resource);
-  if (f.holder) q = q.where("holder_participant_id", "=", f.holder);
-  if (f.after) q = q.where("id", ">", f.after);
-  return q.orderBy("id").limit(f.limit).execute();
-}
-
-export async function revokeRightsOf(db: AnyDb, registrationId: string): Promise<string[]> {
-  const rows = await t(db)
-    .updateTable("rights")
-    .set({ status: "revoked" })
-    .where("resource_registration_id", "=", registrationId)
-    .where("status", "=", "active")
-    .returning("id")
-    .execute();
-  return rows.map((r) => r.id);
+  from: string,
+  to: string,
+  at: string,
+  ids?: readonly string[],
+): Promise<string[]> {
+  if (ids && ids.length === 0) return [];
+  let q = t(db)
+    .updateTable("registrations")
+    .set({ holder_participant_id: to, updated_at: at })
+    .where("holder_participant_id", "=", from);
+  if (ids) q = q.where("id", "in", [...ids]);
+  const rows = await q.returning("id").execute();
+  return rows.map((r) => r.id).sort();
 }

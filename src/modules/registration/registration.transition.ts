@@ -61,7 +61,13 @@ export async function transition(
     type: rule.event,
     subjectIds: [row.id, row.holder_participant_id],
     actor,
-    payload: { registrationId: row.id, from: row.status, to: rule.to, ...payload },
+    payload: {
+      registrationId: row.id,
+      holderParticipantId: row.holder_participant_id,
+      from: row.status,
+      to: rule.to,
+      ...payload,
+    },
   });
   return { ...row, ...set };
 }
