@@ -49,12 +49,14 @@ function run(args: string[], env: Record<string, string>): Promise<Run> {
 
 let dir: string;
 let env: Record<string, string>;
+const OWNER = "ptc_01HZZZZZZZZZZZZZZZZZZZZZZZ";
 
 beforeAll(async () => {
   if (!existsSync(BUILT))
     throw new Error(`the CLI is not built: ${BUILT} is missing — run \`npm run build:server\``);
   dir = await mkdtemp(join(tmpdir(), "yaosu-node-cli-"));
-  env = { YAOSU_DATA_DIR: join(dir, "data") };
+  // A holder's own node is configured with its participant id once (see node-holder.ts).
+  env = { YAOSU_DATA_DIR: join(dir, "data"), YAOSU_NODE_OWNER: OWNER };
   await writeFile(join(dir, "orders.csv"), "order_id,buyer,amount\n1,张三,12.5\n2,李四,\n3,王五,30\n");
   await writeFile(join(dir, "broken.csv"), "order_id,buyer,amount\n1,a,1\n2,b,2\n3,c\n4,d,4\n");
 });
@@ -68,7 +70,7 @@ describe("yaosu node", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const record = JSON.parse(r.stdout) as { id: string; rows: number; name: string };
-    expect(record).toMatchObject({ name: "orders", rows: 3 });
+    expect(record).toMatchObject({ name: "orders", rows: 3, ownerParticipantId: OWNER });
     id = record.id;
     expect(existsSync(join(dir, "data", "node", "vault", `${id}.parquet.sealed`))).toBe(true);
   });
@@ -115,6 +117,40 @@ describe("yaosu node", () => {
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/file_too_large/);
+  });
+
+  it("PR-3: asks whose data it is when neither --holder nor YAOSU_NODE_OWNER says", async () => {
+    const { YAOSU_NODE_OWNER: _, ...unowned } = env;
+    const r = await run(["node", "import", join(dir, "orders.csv")], unowned);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^yaosu: holder_required \(holder\): .*--holder/);
+  });
+
+  it("PR-3: --holder names a demo user's participant, checked in the exchange's database", async () => {
+    const { YAOSU_NODE_OWNER: _, ...unowned } = env;
+    const exchange = { ...unowned, YAOSU_DEMO_PASSWORD: "demo-password-for-cli" };
+    expect((await run(["demo", "seed"], exchange)).code).toBe(0);
+    const r = await run(
+      ["node", "import", join(dir, "orders.csv"), "--holder", "enterprise-a", "--json"],
+      exchange,
+    );
+    expect(r.stderr).toBe("");
+    const record = JSON.parse(r.stdout) as { ownerParticipantId: string };
+    expect(record.ownerParticipantId).toMatch(/^ptc_/);
+    expect(record.ownerParticipantId).not.toBe(OWNER);
+    const byId = await run(
+      ["node", "import", join(dir, "orders.csv"), "--holder", record.ownerParticipantId],
+      exchange,
+    );
+    expect(byId.code).toBe(0);
+    const unknown = await run(
+      ["node", "import", join(dir, "orders.csv"), "--holder", "nobody-here"],
+      exchange,
+    );
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/holder_not_found/);
+    const listed = await run(["node", "list"], exchange);
+    expect(listed.stdout).toContain(record.ownerParticipantId);
   });
 
   it("says which dataset it cannot find", async () => {

@@ -26,7 +26,13 @@ let vault: Vault;
 const key = randomBytes(32);
 const clock = new ManualClock(new Date("2024-03-14T00:00:00Z"));
 const newId = createIdGenerator(clock);
-const base = () => ({ maxBytes: 1 << 20, newId: () => newId("dataset"), now: () => clock.now() });
+const OWNER = "ptc_01HZZZZZZZZZZZZZZZZZZZZZZZ";
+const base = () => ({
+  ownerParticipantId: OWNER,
+  maxBytes: 1 << 20,
+  newId: () => newId("dataset"),
+  now: () => clock.now(),
+});
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), "yaosu-vault-test-"));
@@ -198,5 +204,28 @@ describe("encryption at rest", () => {
     await expect(profileDataset(vault, record.id, { now: () => clock.now() })).rejects.toThrow(
       /cannot be decrypted/,
     );
+  });
+});
+
+describe("ownership and removal", () => {
+  it("PR-3: records its owner participant and the uploaded file's name instead of a temp path", async () => {
+    const path = await write("upload-7f3a.tmp", CSV);
+    const record = await importFile(vault, { ...base(), path, sourceFile: "客户.csv", format: "csv" });
+    expect(record).toMatchObject({ ownerParticipantId: OWNER, sourceFile: "客户.csv", name: "客户.csv" });
+    expect((await vault.get(record.id)).ownerParticipantId).toBe(OWNER);
+    const broken = await write("upload-9c1b.tmp", `${CSV}\n5,Eve`);
+    const error = await refusal(
+      importFile(vault, { ...base(), path: broken, sourceFile: "坏.csv", format: "csv" }),
+    );
+    expect(error.message).toMatch(/^坏\.csv: line 6/);
+    expect(error.message).not.toContain("upload-9c1b");
+  });
+
+  it("removes a dataset: catalog row and data file gone, then 404", async () => {
+    const record = await importFile(vault, { ...base(), path: await write("people.csv", CSV) });
+    await vault.remove(record.id);
+    expect(readdirSync(vault.dir).filter((f) => f !== "key-check.sealed")).toEqual([]);
+    await expect(vault.get(record.id)).rejects.toMatchObject({ status: 404, code: "dataset_not_found" });
+    await expect(vault.remove(record.id)).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -6,7 +6,8 @@ import { type Config, ConfigError, loadConfig } from "../../kernel/config.js";
 import { keyringFromMaster, loadOrCreateMasterKey } from "../../kernel/crypto/keyring.js";
 import { createIdGenerator } from "../../kernel/ids.js";
 import { DATASET_FORMATS } from "../../node/vault/formats.js";
-import type { DatasetProfile, ImportPhase, Vault } from "../../node/vault/index.js";
+import type { ImportPhase, PiiProfile, Vault } from "../../node/vault/index.js";
+import { resolveHolder } from "./node-holder.js";
 
 /** The vault (and DuckDB with it) is loaded only when a node command runs. */
 const vaultModule = () => import("../../node/vault/index.js");
@@ -63,6 +64,7 @@ export function nodeCommand(program: Command): void {
   node
     .command("import <file>")
     .description("import a CSV, JSON Lines or Parquet file into this node's encrypted vault")
+    .option("--holder <holder>", "whose data: a participant id or a username (default: YAOSU_NODE_OWNER)")
     .option("--name <name>", "dataset name (default: the file name)")
     .option("--format <format>", `${DATASET_FORMATS.join(" | ")} (default: from the extension)`)
     .option("--json", "print JSON")
@@ -70,17 +72,20 @@ export function nodeCommand(program: Command): void {
       const options = parseOptions(
         z.object({
           name: z.string().trim().min(1).max(200).optional(),
+          holder: z.string().trim().min(1).max(200).optional(),
           format: z.enum(DATASET_FORMATS).optional(),
           json: z.boolean().optional(),
         }),
         raw,
       );
+      const owner = await resolveHolder(options.holder, loadConfig());
       const progress = progressReporter();
       const newId = createIdGenerator(systemClock);
       const { importFile } = await vaultModule();
       const record = await withVault((vault, config) =>
         importFile(vault, {
           path: file,
+          ownerParticipantId: owner,
           name: options.name,
           format: options.format,
           maxBytes: config.nodeMaxImportBytes,
@@ -108,6 +113,7 @@ export function nodeCommand(program: Command): void {
               format: r.format,
               rows: r.rows,
               columns: r.columns.length,
+              owner: r.ownerParticipantId ?? "",
               importedAt: r.importedAt,
             })),
         Boolean(options.json),
@@ -124,16 +130,16 @@ export function nodeCommand(program: Command): void {
         z.object({ sample: z.coerce.number().int().min(0).max(100), json: z.boolean().optional() }),
         raw,
       );
-      const { profileDataset } = await vaultModule();
-      const profile = await withVault((vault) =>
-        profileDataset(vault, id, { sampleRows: options.sample, now: () => systemClock.now() }),
+      const { inspectDataset } = await vaultModule();
+      const { profile } = await withVault((vault) =>
+        inspectDataset(vault, id, { sampleRows: options.sample, now: () => systemClock.now() }),
       );
       if (options.json) process.stdout.write(`${JSON.stringify(profile, null, 2)}\n`);
       else printProfile(profile);
     });
 }
 
-function printProfile(p: DatasetProfile): void {
+function printProfile(p: PiiProfile): void {
   const q = p.quality;
   process.stdout.write(
     `${p.datasetId}: ${p.rows} rows, ${p.columns} columns; completeness ${pct(q.completeness)}, ` +
@@ -144,6 +150,7 @@ function printProfile(p: DatasetProfile): void {
     p.columnProfiles.map((c) => ({
       column: c.name,
       type: c.type,
+      pii: c.label === "none" ? "" : `${c.label}${c.sensitive ? " (sensitive)" : ""}`,
       nulls: pct(c.nullRate),
       distinct: c.distinct,
       min: c.min,

@@ -48,6 +48,17 @@ const DETECTORS: Readonly<Record<PiiLabel, (value: string, today: Date) => numbe
   uscc: usccConfidence,
 };
 
+/**
+ * How sure one detector is that `value` is a `label` (0 = not one). Detectors check structure,
+ * not only shape — GB 11643 and GB 32100 check characters, Luhn, allocated mobile segments,
+ * calendar dates — so `> 0` is what profiling counts as a valid value of a detected column.
+ */
+export function valueConfidence(label: PiiLabel, value: string, options: ScanOptions = {}): number {
+  const v = clean(value);
+  if (v.length === 0 || v.length > MAX_VALUE_LENGTH) return 0;
+  return DETECTORS[label](v, options.today ?? new Date());
+}
+
 /** Every label the value could carry, most confident first (ties in PII_LABELS order). */
 export function detectValue(value: string, options: ScanOptions = {}): Detection[] {
   const v = clean(value);

@@ -14,6 +14,7 @@ export {
   MAX_VALUE_LENGTH,
   type ScanOptions,
   scoreColumn,
+  valueConfidence,
 } from "./detect.js";
 export { parseCoordinatePair } from "./geo.js";
 export { type ColumnHint, columnHint } from "./hints.js";

@@ -41,6 +41,11 @@ export interface DatasetRecord {
   bytes: number;
   sha256: string;
   importedAt: string;
+  /**
+   * The participant whose data this is: only its users see the dataset over HTTP. null only for
+   * datasets imported before ownership was recorded (the CLI still lists them).
+   */
+  ownerParticipantId: string | null;
 }
 
 export interface Vault {
@@ -51,12 +56,18 @@ export interface Vault {
   query<T>(id: string, work: (conn: DuckDBConnection) => Promise<T>): Promise<T>;
   /** Adds a dataset from a plaintext Parquet file; until the catalog row lands, it does not exist. */
   store(record: DatasetRecord, parquetPath: string, onProgress?: (doneBytes: number) => void): Promise<void>;
+  /** Removes a dataset: its catalog row first (from then on it does not exist), then its data. */
+  remove(id: string): Promise<void>;
 }
 
 const KEY_CHECK = "key-check.sealed";
 const KEY_CHECK_TEXT = "yaosu vault v1";
 const dataFile = (id: string) => `${id}.parquet.sealed`;
 const metaFile = (id: string) => `${id}.meta.sealed`;
+
+/** The one answer for "no such dataset" — also what a non-owner gets, so existence never leaks. */
+export const datasetNotFound = (id: string) =>
+  notFound("dataset_not_found", `no dataset ${id} in this node's vault`, "dataset");
 
 export function vaultDir(dataDir: string): string {
   return join(dataDir, "node", "vault");
@@ -71,11 +82,10 @@ export async function openVault(dir: string, key: Buffer): Promise<Vault> {
   await checkKey(dir, key);
   await sweep(dir);
   const get = async (id: string) => {
-    if (!isId("dataset", id) || !existsSync(join(dir, metaFile(id)))) {
-      throw notFound("dataset_not_found", `no dataset ${id} in this node's vault`, "dataset");
-    }
+    if (!isId("dataset", id) || !existsSync(join(dir, metaFile(id)))) throw datasetNotFound(id);
     const sealed = await readFile(join(dir, metaFile(id)));
-    return JSON.parse(unsealBytes(key, `meta/${id}`, sealed, metaFile(id)).toString()) as DatasetRecord;
+    const record = JSON.parse(unsealBytes(key, `meta/${id}`, sealed, metaFile(id)).toString());
+    return { ...record, ownerParticipantId: record.ownerParticipantId ?? null } as DatasetRecord;
   };
   return {
     dir,
@@ -90,7 +100,11 @@ export async function openVault(dir: string, key: Buffer): Promise<Vault> {
       await get(id);
       return withDuck(async (conn, scratch) => {
         const plain = join(scratch, "dataset.parquet");
-        await unsealFile(key, `data/${id}`, join(dir, dataFile(id)), plain);
+        await unsealFile(key, `data/${id}`, join(dir, dataFile(id)), plain).catch((error) => {
+          // Removed between get() and here by a concurrent delete: gone, not broken.
+          if ((error as NodeJS.ErrnoException).code === "ENOENT") throw datasetNotFound(id);
+          throw error;
+        });
         await conn.run(`CREATE VIEW dataset AS SELECT * FROM read_parquet(${sqlString(plain)})`);
         return work(conn);
       });
@@ -114,6 +128,11 @@ export async function openVault(dir: string, key: Buffer): Promise<Vault> {
         );
         throw error;
       }
+    },
+    async remove(id) {
+      await get(id);
+      await rm(join(dir, metaFile(id)));
+      await forceRm(join(dir, dataFile(id)));
     },
   };
 }
