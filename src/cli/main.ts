@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { packageVersion } from "../server/package-root.js";
+import { catalogCommand } from "./commands/catalog.js";
 import { dbCommand } from "./commands/db.js";
 import { demoCommand } from "./commands/demo.js";
 import { nodeCommand } from "./commands/node.js";
@@ -25,6 +26,7 @@ demoCommand(program);
 verifyCommand(program);
 scanCommand(program);
 nodeCommand(program);
+catalogCommand(program);
 
 try {
   await program.parseAsync(process.argv);
