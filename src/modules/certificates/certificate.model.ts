@@ -2,10 +2,17 @@
 export const CERTIFICATE_TYP = "yaosu-registration-certificate+jwt";
 export const CERTIFICATE_ALG = "EdDSA";
 
-export const EVENTS = { issued: "certificates.issued", revoked: "certificates.revoked" } as const;
+export const EVENTS = {
+  issued: "certificates.issued",
+  revoked: "certificates.revoked",
+  superseded: "certificates.superseded",
+} as const;
 
-/** A certificate is valid while its registration stands; cancelling the registration revokes it. */
-export const CERTIFICATE_STATUSES = ["valid", "revoked"] as const;
+/**
+ * A certificate is valid while its registration stands as certified; a change registration
+ * supersedes it (a new one certifies the new version); cancelling the registration revokes it.
+ */
+export const CERTIFICATE_STATUSES = ["valid", "superseded", "revoked"] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
 /** Same shape as the registration module's numbers (YS-REG-YYYY-NNNNNN). */
@@ -26,4 +33,6 @@ export interface CertificatePayload {
   registeredAt: string;
   noticeStartsAt: string | null;
   noticeEndsAt: string | null;
+  /** the registration's version: 1 when registered, +1 for each applied change registration */
+  version: number;
 }

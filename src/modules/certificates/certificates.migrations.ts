@@ -35,4 +35,25 @@ export const certificateMigrations: ModuleMigration[] = [
         .execute();
     },
   },
+  {
+    name: "20261206_50_certificates_superseded",
+    async up(db) {
+      // A change registration or a succession supersedes the current certificate; the old JWS
+      // stays retrievable (and verifiable) with that status. No key: a holder move keeps the version.
+      await db.schema
+        .createTable("superseded_certificates")
+        .addColumn("number", "text", (c) => c.notNull())
+        .addColumn("version", "integer", (c) => c.notNull())
+        .addColumn("registration_id", "text", (c) => c.notNull())
+        .addColumn("jws", "text", (c) => c.notNull())
+        .addColumn("issued_at", "text", (c) => c.notNull())
+        .addColumn("superseded_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("superseded_certificates_number_idx")
+        .on("superseded_certificates")
+        .columns(["number", "superseded_at"])
+        .execute();
+    },
+  },
 ];

@@ -6,6 +6,7 @@ import type { Kernel } from "../../kernel/kernel.js";
 import { CERTIFICATE_STATUSES } from "./certificate.model.js";
 import type { CertificateKey } from "./certificate-key.js";
 import { issueCertificate } from "./certificates.service.js";
+import { supersededCertificates } from "./supersede.service.js";
 
 /**
  * Public certificate API (PR-3): anyone, without logging in, can fetch the exchange's
@@ -40,6 +41,7 @@ const certificateSchema = z.object({
     registeredAt: z.string(),
     noticeStartsAt: z.string().nullable(),
     noticeEndsAt: z.string().nullable(),
+    version: z.number().int().optional(),
   }),
   issuedAt: z.string(),
   status: z
@@ -81,6 +83,33 @@ export const certificateRoutes =
         const cert = await issueCertificate(k, key, request.params.number);
         return reply.type("text/plain; charset=utf-8").send(cert.jws);
       },
+    );
+
+    app.get(
+      "/certificates/:number/superseded",
+      {
+        config: open,
+        schema: {
+          tags,
+          summary: "Certificates of earlier versions of a registration, replaced by change registrations",
+          params: numberParams,
+          response: withProblems({
+            200: z.object({
+              items: z.array(
+                z.object({
+                  number: z.string(),
+                  version: z.number().int(),
+                  jws: z.string(),
+                  issuedAt: z.string(),
+                  supersededAt: z.string(),
+                  status: z.literal("superseded"),
+                }),
+              ),
+            }),
+          }),
+        },
+      },
+      async (request) => ({ items: await supersededCertificates(k.db, request.params.number) }),
     );
 
     app.get(

@@ -78,6 +78,7 @@ async function claimsFor(k: Kernel, db: AnyDb, number: string): Promise<Certific
       "notice_starts_at",
       "notice_ends_at",
       "decided_at",
+      "version",
     ])
     .where("registration_number", "=", number)
     .executeTakeFirst();
@@ -101,6 +102,7 @@ async function claimsFor(k: Kernel, db: AnyDb, number: string): Promise<Certific
     registeredAt: reg.decided_at,
     noticeStartsAt: reg.notice_starts_at,
     noticeEndsAt: reg.notice_ends_at,
+    version: Number(reg.version),
   };
 }
 

@@ -27,6 +27,16 @@ export interface CertificateRevocationRow {
   revoked_at: string;
 }
 
+/** A certificate of an earlier version of a registration, replaced after a change registration. */
+export interface SupersededCertificateRow {
+  number: string;
+  version: number;
+  registration_id: string;
+  jws: string;
+  issued_at: string;
+  superseded_at: string;
+}
+
 /**
  * Read-only views of other modules' tables: only the columns a certificate states. Modules do not
  * import each other, so the shapes are declared here; nothing in this module writes to them.
@@ -42,6 +52,8 @@ export interface RegistrationView {
   notice_starts_at: string | null;
   notice_ends_at: string | null;
   decided_at: string | null;
+  /** 1 when registered, +1 for every applied change registration */
+  version: number;
 }
 
 export interface ParticipantView {
@@ -53,6 +65,7 @@ export interface CertificateTables {
   certificate_keys: CertificateKeyRow;
   certificates: CertificateRow;
   certificate_revocations: CertificateRevocationRow;
+  superseded_certificates: SupersededCertificateRow;
   registrations: RegistrationView;
   participants: ParticipantView;
 }

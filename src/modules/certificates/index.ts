@@ -13,3 +13,4 @@ export { certificateMigrations } from "./certificates.migrations.js";
 export { certificateRoutes } from "./certificates.routes.js";
 export { type IssuedCertificate, issueCertificate } from "./certificates.service.js";
 export { revokeCertificateOf } from "./revocation.service.js";
+export { registrationNumbersOf, supersedeCertificate, supersededCertificates } from "./supersede.service.js";

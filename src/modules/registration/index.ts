@@ -1,5 +1,7 @@
-/** Registration of data resources (确权登记, PR-3, PD-3) and the three rights (三权分置, PR-2). */
+/** Registration of data resources (确权登记, PR-3, PD-3). The rights on them: src/modules/rights. */
 
+export { applyChange, changesOf, fileChange } from "./change.service.js";
+export { isRegistrationVisible, moveHolder } from "./holder.service.js";
 export {
   cancel,
   type RegistrationOptions,
@@ -10,8 +12,8 @@ export { noticeRoutes } from "./notice.routes.js";
 export { closeDueNotices, closeNotice, decideObjection, fileObjection } from "./notice.service.js";
 export { registrationMigrations } from "./registration.migrations.js";
 export * from "./registration.model.js";
-export { listRegistrations } from "./registration.repo.js";
+export { findRegistration, listRegistrations } from "./registration.repo.js";
 export { registrationRoutes } from "./registration.routes.js";
 export type { DraftInput } from "./registration.schema.js";
 export { createDraft, submit, updateDraft } from "./registration.service.js";
-export type { ObjectionRow, RegistrationRow, RightRow } from "./registration.tables.js";
+export type { ObjectionRow, RegistrationRow } from "./registration.tables.js";

@@ -2,26 +2,26 @@ import type { AnyDb } from "../../kernel/db/database.js";
 import { badRequest, conflict, forbidden, notFound } from "../../kernel/errors.js";
 import type { Kernel } from "../../kernel/kernel.js";
 import type { Actor } from "../../kernel/outbox.js";
+import { applyChange } from "./change.service.js";
 import { EVENTS, registrationNumber } from "./registration.model.js";
 import {
   decideObjectionRow,
   findObjection,
   findRegistration,
   insertObjection,
-  insertRight,
   listObjections,
   listRegistrations,
   nextSequence,
 } from "./registration.repo.js";
-import type { ObjectionRow, RegistrationRow, RightRow } from "./registration.tables.js";
+import type { ObjectionRow, RegistrationRow } from "./registration.tables.js";
 import { participantOf, transition } from "./registration.transition.js";
 
 /**
  * The public notice (公示, PR-3; objections to data, SG-7): during the notice any logged-in
  * participant but the holder may object with reasons and evidence; an exchange reviewer upholds or
  * dismisses each with a reason. Closing is explicit and idempotent: after the deadline with no
- * open and no upheld objection the resource is registered (unique number + the holder's holding
- * right, PR-2, same transaction); an upheld objection rejects it, at any time.
+ * open and no upheld objection the resource is registered (unique number; the holder's holding
+ * right, PR-2, is created in the same transaction by a reaction); an upheld objection rejects it.
  */
 async function inNotice(db: AnyDb, id: string): Promise<RegistrationRow> {
   const row = await findRegistration(db, id);
@@ -104,31 +104,6 @@ export async function decideObjection(
 
 export const objectionsOf = (db: AnyDb, registrationId: string) => listObjections(db, registrationId);
 
-/** Creates the holder's holding right (数据资源持有权, basis original) for a registered resource. */
-async function createHoldingRight(k: Kernel, trx: AnyDb, actor: Actor, reg: RegistrationRow, at: string) {
-  const right: RightRow = {
-    id: k.newId("right"),
-    kind: "holding",
-    holder_participant_id: reg.holder_participant_id,
-    resource_registration_id: reg.id,
-    basis: "original",
-    scope: `holding of the registered resource ${reg.registration_number}`,
-    term_start: at,
-    term_end: null,
-    parent_right_id: null,
-    status: "active",
-    created_at: at,
-  };
-  await insertRight(trx, right);
-  await k.outbox.emit(trx, {
-    type: EVENTS.rightCreated,
-    subjectIds: [right.id, reg.id, reg.holder_participant_id],
-    actor,
-    payload: { rightId: right.id, kind: right.kind, basis: right.basis, registrationId: reg.id },
-  });
-  return right;
-}
-
 /**
  * Closes the notice of one registration. Idempotent: a registration already closed (registered
  * or rejected after its notice) is returned as it is, without new events.
@@ -137,7 +112,7 @@ export async function closeNotice(k: Kernel, actor: Actor, id: string): Promise<
   return k.transaction(async (trx) => {
     const reg = await findRegistration(trx, id);
     if (!reg) throw notFound("registration_not_found", `no registration ${id}`);
-    if (reg.notice_starts_at && (reg.status === "registered" || reg.status === "rejected")) return reg;
+    if (reg.notice_starts_at && ["registered", "rejected", "applied"].includes(reg.status)) return reg;
     if (reg.status !== "in_notice")
       throw conflict("not_in_notice", `registration ${id} is ${reg.status}, not in public notice`, "status");
     const objections = await listObjections(trx, id);
@@ -162,8 +137,11 @@ export async function closeNotice(k: Kernel, actor: Actor, id: string): Promise<
       throw conflict("notice_period_running", `the notice period runs until ${reg.notice_ends_at}`);
     if (objections.some((o) => o.status === "open"))
       throw conflict("objections_open", "decide every objection before closing the notice");
+    // A change registration keeps the resource's number: the resource takes its content instead.
+    if (reg.kind === "change") return applyChange(k, trx, actor, reg, at);
     const number = registrationNumber(now.getUTCFullYear(), await nextSequence(trx, now.getUTCFullYear()));
-    const after = await transition(
+    // The holder's holding right follows in this transaction: a reaction (src/flows/holding-right.ts).
+    return transition(
       k,
       trx,
       actor,
@@ -172,8 +150,6 @@ export async function closeNotice(k: Kernel, actor: Actor, id: string): Promise<
       { registration_number: number, decided_at: at },
       { registrationNumber: number, dismissedObjectionIds: objections.map((o) => o.id) },
     );
-    await createHoldingRight(k, trx, actor, after, at);
-    return after;
   });
 }
 

@@ -83,34 +83,30 @@ export const registrationMigrations: ModuleMigration[] = [
         .execute();
 
       await db.schema
-        .createTable("rights")
-        .addColumn("id", "text", (c) => c.primaryKey())
-        .addColumn("kind", "text", (c) => c.notNull())
-        .addColumn("holder_participant_id", "text", (c) => c.notNull())
-        .addColumn("resource_registration_id", "text", (c) => c.notNull().references("registrations.id"))
-        .addColumn("basis", "text", (c) => c.notNull())
-        .addColumn("scope", "text", (c) => c.notNull())
-        .addColumn("term_start", "text", (c) => c.notNull())
-        .addColumn("term_end", "text")
-        .addColumn("parent_right_id", "text", (c) => c.references("rights.id"))
-        .addColumn("status", "text", (c) => c.notNull())
-        .addColumn("created_at", "text", (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createIndex("rights_resource_idx")
-        .on("rights")
-        .columns(["resource_registration_id", "id"])
-        .execute();
-      await db.schema
-        .createIndex("rights_holder_idx")
-        .on("rights")
-        .columns(["holder_participant_id", "id"])
-        .execute();
-
-      await db.schema
         .createTable("registration_sequences")
         .addColumn("year", "integer", (c) => c.primaryKey())
         .addColumn("last", "integer", (c) => c.notNull())
+        .execute();
+    },
+  },
+  {
+    name: "20261206_40_registration_changes",
+    async up(db) {
+      // Change registrations (变更登记) are registrations of kind `change` amending another one.
+      // One column per ALTER: SQLite adds one at a time.
+      const registrations = () => db.schema.alterTable("registrations");
+      await registrations()
+        .addColumn("kind", "text", (c) => c.notNull().defaultTo("initial"))
+        .execute();
+      await registrations().addColumn("amends_registration_id", "text").execute();
+      await registrations().addColumn("change_reason", "text").execute();
+      await registrations()
+        .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
+        .execute();
+      await db.schema
+        .createIndex("registrations_amends_idx")
+        .on("registrations")
+        .columns(["amends_registration_id", "id"])
         .execute();
     },
   },

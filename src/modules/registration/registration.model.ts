@@ -1,8 +1,10 @@
 /**
- * Registration of data resources (确权登记, PR-3, PD-3) and the three rights (三权分置, PR-2).
- * A holder drafts a registration, submits it; an exchange reviewer does the formal review; a
- * public notice follows during which any other participant may object; closing the notice
- * registers the resource (unique registration number + the holder's holding right) or rejects it.
+ * Registration of data resources (确权登记, PR-3, PD-3). A holder drafts a registration, submits
+ * it; an exchange reviewer does the formal review; a public notice follows during which any other
+ * participant may object; closing the notice registers the resource (unique registration number)
+ * or rejects it. The holder's holding right follows from `registration.registered` in the rights
+ * module (a reaction, src/flows/holding-right.ts); a succession moves registrations to the
+ * successor (`registration.holder_moved`, PR-4).
  */
 
 export const REGISTRATION_STATUSES = [
@@ -13,11 +15,48 @@ export const REGISTRATION_STATUSES = [
   "registered",
   "rejected",
   "cancelled",
+  "applied", // a change registration (变更登记) whose content the resource has taken
 ] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 /** Statuses anyone may read: the public registry (PR-3 "published and searchable"). */
-export const PUBLIC_STATUSES: RegistrationStatus[] = ["in_notice", "registered", "cancelled"];
+export const PUBLIC_STATUSES: RegistrationStatus[] = ["in_notice", "registered", "cancelled", "applied"];
+
+/**
+ * `initial`: the first registration of a resource (it receives the number). `change`: a change
+ * registration (变更登记) of a registered resource, going the same way and, when it passes its
+ * notice, `applied` to the resource, which keeps its number and takes the next version.
+ */
+export const REGISTRATION_KINDS = ["initial", "change"] as const;
+export type RegistrationKind = (typeof REGISTRATION_KINDS)[number];
+/** A change in one of these is still under way: a resource has at most one. */
+export const OPEN_CHANGE_STATUSES = ["draft", "submitted", "in_review", "in_notice"] as const;
+/** What a registration says about its resource: what a change registration may change. */
+export const CONTENT_COLUMNS = [
+  "name",
+  "description",
+  "source_unit",
+  "catalog_code",
+  "legal_basis",
+  "legal_basis_note",
+  "collection_method",
+  "dataset_id",
+  "fields",
+  "volume_rows",
+  "volume_bytes",
+  "format",
+  "update_frequency",
+  "time_from",
+  "time_to",
+  "spatial_coverage",
+  "origin_class",
+  "grade",
+  "sensitive_personal",
+  "industry",
+  "keywords",
+  "quality",
+  "contact",
+] as const;
 
 /** Named transitions: from which statuses, to which, and the event that records it. */
 export const TRANSITIONS = {
@@ -28,6 +67,7 @@ export const TRANSITIONS = {
   register: { from: ["in_notice"], to: "registered", event: "registration.registered" },
   reject_after_notice: { from: ["in_notice"], to: "rejected", event: "registration.rejected" },
   cancel: { from: ["registered"], to: "cancelled", event: "registration.cancelled" },
+  apply_change: { from: ["in_notice"], to: "applied", event: "registration.change_applied" },
 } as const satisfies Record<
   string,
   { from: readonly RegistrationStatus[]; to: RegistrationStatus; event: string }
@@ -38,7 +78,10 @@ export const EVENTS = {
   noticeStarted: "registration.notice_started",
   objectionFiled: "registration.objection_filed",
   objectionDecided: "registration.objection_decided",
-  rightCreated: "rights.created",
+  holderMoved: "registration.holder_moved",
+  changeFiled: "registration.change_filed",
+  /** the resource took the content of an applied change registration (new version) */
+  changed: "registration.changed",
 } as const;
 
 /** Where the data came from and by what right (数据来源及合法性): 采集 · 生成 · 合同取得 · 公共数据. */
@@ -100,14 +143,6 @@ export const GRADES = ["core", "important", "general"] as const;
 
 export const OBJECTION_STATUSES = ["open", "upheld", "dismissed"] as const;
 export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
-
-/** 数据资源持有权 · 数据加工使用权 · 数据产品经营权 (PR-2). */
-export const RIGHT_KINDS = ["holding", "processing_use", "product_operation"] as const;
-export type RightKind = (typeof RIGHT_KINDS)[number];
-export const RIGHT_BASES = ["original", "grant", "authorisation", "contract", "succession"] as const;
-export type RightBasis = (typeof RIGHT_BASES)[number];
-export const RIGHT_STATUSES = ["active", "transferred", "revoked"] as const;
-export type RightStatus = (typeof RIGHT_STATUSES)[number];
 
 export const DEFAULT_NOTICE_DAYS = 10;
 export const DAY_MS = 24 * 60 * 60 * 1000;

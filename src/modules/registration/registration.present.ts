@@ -1,6 +1,6 @@
 import { allow, type Principal } from "../../kernel/http/access.js";
 import { OVERSEER_TYPES, PUBLIC_STATUSES } from "./registration.model.js";
-import type { ObjectionRow, RegistrationRow, RightRow } from "./registration.tables.js";
+import type { ObjectionRow, RegistrationRow } from "./registration.tables.js";
 
 /**
  * What of a registration whom may see. Drafts and registrations under review or rejected: only the
@@ -25,6 +25,10 @@ export function presentRegistration(row: RegistrationRow, viewer: Viewer) {
   return {
     id: row.id,
     status: row.status,
+    kind: row.kind,
+    amendsRegistrationId: row.amends_registration_id,
+    changeReason: row.change_reason,
+    version: Number(row.version),
     registrationNumber: row.registration_number,
     holderParticipantId: row.holder_participant_id,
     name: row.name,
@@ -73,18 +77,4 @@ export const presentObjection = (o: ObjectionRow) => ({
   decisionReason: o.decision_reason,
   decidedAt: o.decided_at,
   createdAt: o.created_at,
-});
-
-export const presentRight = (r: RightRow) => ({
-  id: r.id,
-  kind: r.kind,
-  holderParticipantId: r.holder_participant_id,
-  resourceRegistrationId: r.resource_registration_id,
-  basis: r.basis,
-  scope: r.scope,
-  termStart: r.term_start,
-  termEnd: r.term_end,
-  parentRightId: r.parent_right_id,
-  status: r.status,
-  createdAt: r.created_at,
 });

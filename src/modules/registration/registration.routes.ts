@@ -3,6 +3,7 @@ import { z } from "zod";
 import { actorOf, allow, principalOf } from "../../kernel/http/access.js";
 import { withProblems } from "../../kernel/http/problem.schema.js";
 import type { Kernel } from "../../kernel/kernel.js";
+import { changeRoutes } from "./change.routes.js";
 import { cancel, type RegistrationOptions, review, startReview } from "./lifecycle.service.js";
 import { noticeRoutes } from "./notice.routes.js";
 import { PUBLIC_STATUSES } from "./registration.model.js";
@@ -179,4 +180,5 @@ export const registrationRoutes =
     );
 
     await app.register(noticeRoutes(k));
+    await app.register(changeRoutes(k));
   };

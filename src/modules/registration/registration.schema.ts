@@ -7,10 +7,8 @@ import {
   LEGAL_BASES,
   OBJECTION_STATUSES,
   ORIGIN_CLASSES,
+  REGISTRATION_KINDS,
   REGISTRATION_STATUSES,
-  RIGHT_BASES,
-  RIGHT_KINDS,
-  RIGHT_STATUSES,
   UPDATE_FREQUENCIES,
 } from "./registration.model.js";
 
@@ -22,7 +20,6 @@ export const idParam = (prefix: string) =>
     .regex(new RegExp(`^${prefix}_[0-9A-HJKMNP-TV-Z]{26}$`), `must be an id starting with ${prefix}_`);
 export const registrationParams = z.strictObject({ id: idParam("reg") });
 export const objectionParams = z.strictObject({ id: idParam("obj") });
-export const participantParams = z.strictObject({ id: idParam("ptc") });
 
 const date = z.iso.date();
 const field = z.strictObject({
@@ -82,6 +79,8 @@ export const createBody = z.strictObject({
 });
 export const updateBody = createBody.partial();
 export type DraftInput = z.infer<typeof updateBody>;
+/** A change registration (变更登记): what changes, and why. */
+export const changeBody = updateBody.extend({ reason: text(1, 2000) });
 
 export const reviewBody = z.strictObject({ decision: z.enum(["pass", "reject"]), reason: text(1, 2000) });
 export const reasonBody = z.strictObject({ reason: text(1, 2000) });
@@ -100,20 +99,17 @@ export const listQuery = z.strictObject({
   after: idParam("reg").optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export const rightsQuery = z.strictObject({
-  resource: idParam("reg"),
-  after: idParam("rgt").optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-export const pageQuery = z.strictObject({
-  after: idParam("rgt").optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-
 export const registrationSchema = z
   .object({
     id: z.string(),
     status: z.enum(REGISTRATION_STATUSES),
+    kind: z.enum(REGISTRATION_KINDS),
+    amendsRegistrationId: z
+      .string()
+      .nullable()
+      .describe("for a change registration: the registration it changes"),
+    changeReason: z.string().nullable(),
+    version: z.number().int().describe("1 when registered, +1 for each applied change registration"),
     registrationNumber: z.string().nullable(),
     holderParticipantId: z.string(),
     name: z.string(),
@@ -144,19 +140,3 @@ export const objectionSchema = z
     createdAt: z.string(),
   })
   .meta({ id: "RegistrationObjection" });
-
-export const rightSchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(RIGHT_KINDS),
-    holderParticipantId: z.string(),
-    resourceRegistrationId: z.string(),
-    basis: z.enum(RIGHT_BASES),
-    scope: z.string(),
-    termStart: z.string(),
-    termEnd: z.string().nullable(),
-    parentRightId: z.string().nullable(),
-    status: z.enum(RIGHT_STATUSES),
-    createdAt: z.string(),
-  })
-  .meta({ id: "DataRight" });

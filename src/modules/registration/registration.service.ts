@@ -14,7 +14,7 @@ import { holderOwned, participantOf, transition } from "./registration.transitio
 
 const json = (value: unknown) => JSON.stringify(value);
 
-function columns(input: DraftInput): Partial<RegistrationRow> {
+export function columns(input: DraftInput): Partial<RegistrationRow> {
   const c: Partial<RegistrationRow> = {};
   const set = <K extends keyof RegistrationRow>(key: K, value: RegistrationRow[K] | undefined) => {
     if (value !== undefined) c[key] = value;
@@ -46,7 +46,7 @@ function columns(input: DraftInput): Partial<RegistrationRow> {
 }
 
 /** Rules across fields, checked on the draft as it would be after the change. */
-function checkConsistent(row: RegistrationRow): void {
+export function checkConsistent(row: RegistrationRow): void {
   if (Number(row.sensitive_personal) === 1 && row.origin_class !== "personal")
     throw badRequest(
       "sensitive_requires_personal_class",
@@ -89,6 +89,10 @@ export async function createDraft(
   const row = {
     id: k.newId("registration"),
     status: "draft",
+    kind: "initial",
+    amends_registration_id: null,
+    change_reason: null,
+    version: 1,
     registration_number: null,
     holder_participant_id: holder,
     ...Object.fromEntries(

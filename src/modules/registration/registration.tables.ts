@@ -1,10 +1,4 @@
-import type {
-  ObjectionStatus,
-  RegistrationStatus,
-  RightBasis,
-  RightKind,
-  RightStatus,
-} from "./registration.model.js";
+import type { ObjectionStatus, RegistrationKind, RegistrationStatus } from "./registration.model.js";
 
 /**
  * Rows as stored. Lists and small structures (fields, keywords, quality, contact, evidence) are
@@ -13,6 +7,13 @@ import type {
 export interface RegistrationRow {
   id: string;
   status: RegistrationStatus;
+  /** initial registration or change registration (变更登记) */
+  kind: RegistrationKind;
+  /** for a change: the registration it changes */
+  amends_registration_id: string | null;
+  change_reason: string | null;
+  /** of a registered resource: 1, +1 per applied change; of a change: the version it would make */
+  version: number;
   registration_number: string | null;
   holder_participant_id: string;
   name: string;
@@ -62,20 +63,6 @@ export interface ObjectionRow {
   created_at: string;
 }
 
-export interface RightRow {
-  id: string;
-  kind: RightKind;
-  holder_participant_id: string;
-  resource_registration_id: string;
-  basis: RightBasis;
-  scope: string;
-  term_start: string;
-  term_end: string | null;
-  parent_right_id: string | null;
-  status: RightStatus;
-  created_at: string;
-}
-
 /** One counter per year: registration numbers are unique across the database. */
 export interface RegistrationSequenceRow {
   year: number;
@@ -85,6 +72,5 @@ export interface RegistrationSequenceRow {
 export interface RegistrationTables {
   registrations: RegistrationRow;
   registration_objections: ObjectionRow;
-  rights: RightRow;
   registration_sequences: RegistrationSequenceRow;
 }
