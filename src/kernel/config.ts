@@ -40,12 +40,21 @@ const schema = z.object({
   sequencer: z.enum(["on", "off"]).default("on"),
   /** length of a registration's public notice (公示期) in days */
   registrationNoticeDays: z.coerce.number().int().min(1).max(365).default(10),
+  /** PR-5: days a holder has to answer a data source's copy request */
+  sourceRequestDays: z.coerce.number().int().min(1).max(365).default(15),
+  /** SG-7: days a holder has to respond to quality feedback or an objection */
+  qualityResponseDays: z.coerce.number().int().min(1).max(365).default(10),
   /** the node refuses to import a file larger than this, before reading any of it */
   nodeMaxImportBytes: z.coerce
     .number()
     .int()
     .min(1)
     .default(2 * 1024 ** 3),
+  /** the participant a standalone node imports for when `yaosu node import` names no --holder */
+  nodeOwner: z
+    .string()
+    .regex(/^ptc_[0-9A-HJKMNP-TV-Z]{26}$/, "must be a participant id (ptc_…)")
+    .optional(),
 });
 
 export type Config = z.infer<typeof schema> & { databaseUrl: string };
@@ -66,7 +75,10 @@ const ENV_NAMES: Record<keyof z.infer<typeof schema>, string> = {
   checkpointIntervalMs: "YAOSU_CHECKPOINT_INTERVAL_MS",
   sequencer: "YAOSU_SEQUENCER",
   nodeMaxImportBytes: "YAOSU_NODE_MAX_IMPORT_BYTES",
+  nodeOwner: "YAOSU_NODE_OWNER",
   registrationNoticeDays: "YAOSU_REGISTRATION_NOTICE_DAYS",
+  sourceRequestDays: "YAOSU_SOURCE_REQUEST_DAYS",
+  qualityResponseDays: "YAOSU_QUALITY_RESPONSE_DAYS",
 };
 
 export class ConfigError extends Error {}

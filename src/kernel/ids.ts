@@ -18,6 +18,10 @@ export const ID_PREFIXES = {
   registration: "reg",
   objection: "obj",
   right: "rgt",
+  rightsContract: "rct",
+  succession: "scn",
+  sourceRequest: "srq",
+  qualityFeedback: "qfb",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -2,6 +2,10 @@ import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { qualityFeedbackFlowRoutes } from "../flows/quality-feedback.routes.js";
+import { rightsPorts } from "../flows/rights-signing.js";
+import { successionRoutes } from "../flows/succession.routes.js";
+import { sourceRequestFlowRoutes } from "../flows/source-request.routes.js";
 import { ping } from "../kernel/db/database.js";
 import { installAccessControl } from "../kernel/http/access.js";
 import { installIdempotency } from "../kernel/http/idempotency.js";
@@ -18,7 +22,12 @@ import {
   participantRoutes,
   teamRoutes,
 } from "../modules/identity/index.js";
+import { qualityRoutes } from "../modules/quality/index.js";
+import { catalogRoutes } from "../modules/catalog/index.js";
 import { registrationRoutes } from "../modules/registration/index.js";
+import { rightsRoutes } from "../modules/rights/index.js";
+import { sourceRequestRoutes } from "../modules/source-requests/index.js";
+import { nodeRoutes } from "../node/node.routes.js";
 import { registerOpenApi } from "./openapi.js";
 import { packageVersion } from "./package-root.js";
 import { registerWebAssets } from "./web-assets.js";
@@ -109,6 +118,14 @@ export async function buildApp(k: Kernel, options: AppOptions = {}): Promise<Fas
       await api.register(evidenceRoutes(k, logKey));
       await api.register(classificationRoutes(k));
       await api.register(registrationRoutes(k));
+      await api.register(rightsRoutes(k, rightsPorts(k)));
+      await api.register(successionRoutes(k));
+      await api.register(catalogRoutes(k));
+      await api.register(sourceRequestRoutes(k));
+      await api.register(sourceRequestFlowRoutes(k));
+      await api.register(qualityRoutes(k));
+      await api.register(qualityFeedbackFlowRoutes(k));
+      await api.register(nodeRoutes(k));
       await api.register(certificateRoutes(k, await loadOrCreateCertificateKey(k)));
     },
     { prefix: "/api/v1" },
