@@ -38,8 +38,11 @@ const schema = z.object({
   checkpointIntervalMs: z.coerce.number().int().min(100).max(2000).default(1000),
   /** run the evidence sequencer in this process (a second process on PostgreSQL stands by) */
   sequencer: z.enum(["on", "off"]).default("on"),
-  /** length of a registration's public notice (公示期) in days */
-  registrationNoticeDays: z.coerce.number().int().min(1).max(365).default(10),
+  /**
+   * length of a registration's public notice (公示期) in days; fractions allowed, so a trial run
+   * can watch a whole notice pass (0.001 ≈ 86 s)
+   */
+  registrationNoticeDays: z.coerce.number().positive().max(365).default(10),
   /** PR-5: days a holder has to answer a data source's copy request */
   sourceRequestDays: z.coerce.number().int().min(1).max(365).default(15),
   /** SG-7: days a holder has to respond to quality feedback or an objection */
