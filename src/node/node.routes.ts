@@ -40,8 +40,12 @@ const HOLDER_TYPES = [
   "data_vendor",
   "third_party",
 ];
-const read: Access = allow.participantTypes(HOLDER_TYPES);
-const write: Access = allow.participantTypes(HOLDER_TYPES, { roles: ["admin", "member"] });
+// API keys of the holder may call these too (automated imports), with the node scopes.
+const read: Access = allow.participantTypes(HOLDER_TYPES, { scope: "node:read" });
+const write: Access = allow.participantTypes(HOLDER_TYPES, {
+  roles: ["admin", "member"],
+  scope: "node:write",
+});
 const tags = ["node"];
 
 export const nodeRoutes =

@@ -53,6 +53,12 @@ export const ROLES = ["admin", "reviewer", "member"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Scopes an API key can be granted; a user session is not limited by scopes. */
-export const API_KEY_SCOPES = ["participants:read", "participants:write", "admissions:review"] as const;
+export const API_KEY_SCOPES = [
+  "participants:read",
+  "participants:write",
+  "admissions:review",
+  "node:read", // a holder's own datasets in the node: list, profile, scan, registration draft
+  "node:write", // import and delete datasets in the node
+] as const;
 
 export const isOrganisation = (type: ParticipantType) => type !== "individual";
