@@ -4,9 +4,8 @@ import { actorOf, allow, principalOf } from "../kernel/http/access.js";
 import { withProblems } from "../kernel/http/problem.schema.js";
 import type { Kernel } from "../kernel/kernel.js";
 import { feedbackSchema, fileBody, fileFeedback, presentFeedback } from "../modules/quality/index.js";
-import { OVERSEER_TYPES, PUBLIC_STATUSES } from "../modules/registration/index.js";
 // The registration module exports no reader yet; the flow reads the row through its repository.
-import { findRegistration } from "../modules/registration/index.js";
+import { findRegistration, OVERSEER_TYPES, PUBLIC_STATUSES } from "../modules/registration/index.js";
 
 /**
  * Filing quality feedback or an objection (SG-7) spans two modules: the registration says who

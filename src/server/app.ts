@@ -4,14 +4,15 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { qualityFeedbackFlowRoutes } from "../flows/quality-feedback.routes.js";
 import { rightsPorts } from "../flows/rights-signing.js";
-import { successionRoutes } from "../flows/succession.routes.js";
 import { sourceRequestFlowRoutes } from "../flows/source-request.routes.js";
+import { successionRoutes } from "../flows/succession.routes.js";
 import { ping } from "../kernel/db/database.js";
 import { installAccessControl } from "../kernel/http/access.js";
 import { installIdempotency } from "../kernel/http/idempotency.js";
 import { installProblemHandlers, sendProblem } from "../kernel/http/problem.js";
 import { installSecurityHeaders } from "../kernel/http/security-headers.js";
 import type { Kernel } from "../kernel/kernel.js";
+import { catalogRoutes } from "../modules/catalog/index.js";
 import { certificateRoutes, loadOrCreateCertificateKey } from "../modules/certificates/index.js";
 import { classificationRoutes } from "../modules/classification/index.js";
 import { evidenceRoutes, loadOrCreateLogKey } from "../modules/evidence/index.js";
@@ -23,7 +24,6 @@ import {
   teamRoutes,
 } from "../modules/identity/index.js";
 import { qualityRoutes } from "../modules/quality/index.js";
-import { catalogRoutes } from "../modules/catalog/index.js";
 import { registrationRoutes } from "../modules/registration/index.js";
 import { rightsRoutes } from "../modules/rights/index.js";
 import { sourceRequestRoutes } from "../modules/source-requests/index.js";
