@@ -28,6 +28,9 @@ function Welcome() {
       <h2>{t("home.linksTitle")}</h2>
       <ul className="link-list">
         <li>
+          <Link to="/catalog">{t("catalog.browse")}</Link>
+        </li>
+        <li>
           <Link to="/participants/me">{t("nav.myParticipant")}</Link>
         </li>
         {isOperator(participant) && (
@@ -53,6 +56,9 @@ function Guest() {
         </Link>
         <Link to="/apply" className="button button-secondary">
           {t("home.guestApply")}
+        </Link>
+        <Link to="/catalog" className="button button-secondary" data-testid="home-catalog">
+          {t("catalog.browse")}
         </Link>
       </div>
     </section>
