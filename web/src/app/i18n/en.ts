@@ -1,4 +1,12 @@
 // English. Typed as the zh-CN messages, so a missing or extra key fails the type check.
+import { catalogMessages } from "../../features/catalog/messages.js";
+import { certificateMessages } from "../../features/certificates/messages.js";
+import { noticeMessages } from "../../features/notices/messages.js";
+import { qualityMessages } from "../../features/quality/messages.js";
+import { registrationMessages } from "../../features/registrations/messages.js";
+import { resourceMessages } from "../../features/resources/messages.js";
+import { rightsMessages } from "../../features/rights/messages.js";
+import { sourceRequestMessages } from "../../features/source-requests/messages.js";
 import type { Messages } from "./zh-CN.js";
 
 const en: Messages = {
@@ -15,6 +23,14 @@ const en: Messages = {
     admissions: "Admissions",
     myParticipant: "My participant",
     evidence: "Evidence",
+    registrations: "My registrations",
+    registrationReview: "Registration review",
+    notices: "Public notices",
+    catalog: "Catalog",
+    resources: "My resources",
+    rights: "Rights",
+    sourceRequests: "My data",
+    quality: "Quality",
   },
   lang: { label: "Language", zhCN: "中文", en: "English" },
   user: { menu: "Signed-in user", logout: "Log out", login: "Log in" },
@@ -276,6 +292,14 @@ const en: Messages = {
     index_out_of_range: "This entry is not covered by a checkpoint yet.",
     tree_size_out_of_range: "The requested tree size is beyond the log's current size.",
   },
+  registrations: registrationMessages.en,
+  notices: noticeMessages.en,
+  certificates: certificateMessages.en,
+  catalog: catalogMessages.en,
+  resources: resourceMessages.en,
+  rights: rightsMessages.en,
+  sourceRequests: sourceRequestMessages.en,
+  quality: qualityMessages.en,
 };
 
 export default en;

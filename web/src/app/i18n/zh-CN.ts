@@ -1,4 +1,13 @@
 // Simplified Chinese, the default language. en.ts must have exactly these keys (checked by its type).
+import { catalogMessages } from "../../features/catalog/messages.js";
+import { certificateMessages } from "../../features/certificates/messages.js";
+import { noticeMessages } from "../../features/notices/messages.js";
+import { qualityMessages } from "../../features/quality/messages.js";
+import { registrationMessages } from "../../features/registrations/messages.js";
+import { resourceMessages } from "../../features/resources/messages.js";
+import { rightsMessages } from "../../features/rights/messages.js";
+import { sourceRequestMessages } from "../../features/source-requests/messages.js";
+
 const zhCN = {
   app: {
     brand: "要素 Yaosu",
@@ -13,6 +22,14 @@ const zhCN = {
     admissions: "准入审核",
     myParticipant: "我的参与方",
     evidence: "存证",
+    registrations: "我的登记",
+    registrationReview: "登记审核",
+    notices: "登记公示",
+    catalog: "数据资源目录",
+    resources: "我的数据资源",
+    rights: "数据权益",
+    sourceRequests: "数据来源者权利",
+    quality: "质量反馈",
   },
   lang: { label: "语言", zhCN: "中文", en: "English" },
   user: { menu: "当前用户", logout: "退出登录", login: "登录" },
@@ -267,6 +284,14 @@ const zhCN = {
     index_out_of_range: "该条目尚未被检查点覆盖。",
     tree_size_out_of_range: "请求的树大小超出了日志当前的大小。",
   },
+  registrations: registrationMessages["zh-CN"],
+  notices: noticeMessages["zh-CN"],
+  certificates: certificateMessages["zh-CN"],
+  catalog: catalogMessages["zh-CN"],
+  resources: resourceMessages["zh-CN"],
+  rights: rightsMessages["zh-CN"],
+  sourceRequests: sourceRequestMessages["zh-CN"],
+  quality: qualityMessages["zh-CN"],
 };
 
 export default zhCN;
