@@ -5,6 +5,8 @@ export interface DemoResource {
   holder: string;
   /** registered (zero-day notice) or left in its ten-day public notice */
   stage: "registered" | "in_notice";
+  /** its data sits in the holder's node (the member dataset of demo-dataset.ts) */
+  inNode?: boolean;
   draft: DraftInput & Pick<Required<DraftInput>, "name" | "originClass" | "grade">;
 }
 
@@ -152,6 +154,39 @@ export const DEMO_RESOURCES: DemoResource[] = [
       keywords: ["消费", "电商", "零售"],
       quality: { completeness: 1 },
       contact: office("数据合规部", "data@a.example"),
+    },
+  },
+  {
+    holder: "enterprise-a",
+    stage: "registered",
+    inNode: true,
+    draft: {
+      name: "会员消费记录（演示）",
+      originClass: "personal",
+      grade: "general",
+      sensitivePersonal: true,
+      description:
+        "会员的消费金额与日期，含姓名、身份证号与手机号；原始数据留存在持有方节点内，仅以可用不可见方式流通。会员可依法申请获取本人数据副本。",
+      legalBasis: "collected",
+      collectionMethod: "会员注册与消费时采集，已取得个人同意",
+      fields: [
+        { name: "member_no", type: "VARCHAR" },
+        { name: "name", type: "VARCHAR", sensitive: false },
+        { name: "resident_id", type: "VARCHAR", sensitive: true },
+        { name: "mobile", type: "BIGINT" },
+        { name: "amount_yuan", type: "DOUBLE" },
+        { name: "purchased_on", type: "DATE" },
+      ],
+      volumeRows: 40,
+      format: "csv",
+      updateFrequency: "monthly",
+      timeFrom: "2025-01-01",
+      timeTo: "2025-12-28",
+      spatialCoverage: "长三角",
+      industry: "F",
+      keywords: ["会员", "消费", "个人信息"],
+      quality: { completeness: 1 },
+      contact: office("个人信息保护负责人", "dpo@a.example"),
     },
   },
 ];

@@ -20,6 +20,9 @@ interface DemoMember {
   participant: NewParticipant;
 }
 
+/** The demo citizen's resident ID (generated, valid check digit, nobody's). */
+export const DEMO_CITIZEN_RESIDENT_ID = makeResidentId("310104", "19900307", "123");
+
 const org = (authority: string, n: number) => makeUscc(`${authority}310000MA1YA00${n}0`);
 
 export const DEMO_MEMBERS: DemoMember[] = [
@@ -107,7 +110,7 @@ export const DEMO_MEMBERS: DemoMember[] = [
     participant: {
       type: "individual",
       name: "张三（演示）",
-      residentId: makeResidentId("310104", "19900307", "123"),
+      residentId: DEMO_CITIZEN_RESIDENT_ID,
       contactEmail: "zhangsan@mail.example",
     },
   },
