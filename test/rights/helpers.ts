@@ -10,8 +10,8 @@ export function rightsHarness(get: () => TestApp) {
   const { as, advance } = h;
 
   /** Drives a registration of `username` to registered; returns its id. */
-  async function registered(username: string, name = complete.name): Promise<string> {
-    const created = await as(username, "POST", "/registrations", { ...complete, name });
+  async function registered(username: string, name = complete.name, overrides: object = {}): Promise<string> {
+    const created = await as(username, "POST", "/registrations", { ...complete, name, ...overrides });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id as string;
     expect((await as(username, "POST", `/registrations/${id}/submit`)).statusCode).toBe(200);

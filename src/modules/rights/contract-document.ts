@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { sha256Hex } from "../../kernel/crypto/digest.js";
 import type { PublicJwk } from "../../kernel/crypto/ed25519.js";
 import type { CONTRACT_DOCUMENT_TYPE, ContractKind, RightKind } from "./rights.model.js";
+import type { CirculationVerdict } from "./rights.ports.js";
 
 // canonicalize is CommonJS whose typings claim an ES default export; require it as it is.
 const canonicalize = createRequire(import.meta.url)("canonicalize") as (input: unknown) => string | undefined;
@@ -29,6 +30,11 @@ export interface ContractDocument {
   sourceRight: { id: string; kind: RightKind; registrationId: string };
   right: { kind: RightKind; scope: string; termStart: string; termEnd: string | null };
   priceFen: number | null;
+  /**
+   * What the circulation rules (PR-1) required when it was proposed: the parties sign to these
+   * conditions and protections. Absent in contracts proposed before the rules were consulted.
+   */
+  circulation?: Omit<CirculationVerdict, "originClass" | "grade" | "sensitivePersonal">;
   proposedAt: string;
 }
 

@@ -106,6 +106,18 @@ export async function proposeContract(
         "the counterparty must be another participant",
         "counterpartyParticipantId",
       );
+    const verdict = await ports.circulation(
+      trx,
+      source.resource_registration_id,
+      input.kind === "grant" ? "authorise" : "trade",
+    );
+    if (verdict.decision === "forbidden")
+      throw conflict(
+        "circulation_forbidden",
+        `the circulation rules (v${verdict.ruleVersion}) forbid ${verdict.mode} for ${verdict.originClass} data of grade ${verdict.grade}${verdict.sensitivePersonal ? " with sensitive personal information" : ""}`,
+        "kind",
+      );
+    const { originClass: _c, grade: _g, sensitivePersonal: _s, ...circulation } = verdict;
     const now = k.clock.now().toISOString();
     const right = terms(source, input, now);
     const document: ContractDocument = {
@@ -121,6 +133,7 @@ export async function proposeContract(
       sourceRight: { id: source.id, kind: source.kind, registrationId: source.resource_registration_id },
       right,
       priceFen: input.priceFen ?? null,
+      circulation,
       proposedAt: now,
     };
     const encoded = encodeDocument(document);

@@ -16,8 +16,30 @@ export interface ContractParties {
   sign(db: AnyDb, participantId: string, message: Uint8Array): Promise<Uint8Array>;
 }
 
+/**
+ * What the circulation rules (PR-1, classification module) say of a resource for one mode: a
+ * grant is authorisation (授权), a transfer is a trade (交易).
+ */
+export interface CirculationVerdict {
+  mode: "authorise" | "trade";
+  decision: "allowed" | "allowed_with_review" | "forbidden";
+  conditions: string[];
+  protections: string[];
+  ruleVersion: number;
+  /** the rule's key, to name it when refusing */
+  originClass: string;
+  grade: string;
+  sensitivePersonal: boolean;
+}
+
 export interface RightsPorts {
   parties: ContractParties;
+  /** the circulation rule for the registered resource `registrationId` and `mode` */
+  circulation(
+    db: AnyDb,
+    registrationId: string,
+    mode: CirculationVerdict["mode"],
+  ): Promise<CirculationVerdict>;
   /** whether `viewer` may see the registration a right is on (the registration module's rule) */
   resourceVisible(db: AnyDb, viewer: Viewer, registrationId: string): Promise<boolean>;
 }
