@@ -18,8 +18,7 @@ describe.each(DIALECTS)("circulation rules in rights contracts on %s", (dialect)
   const offer = (counterparty: string, kind: "grant" | "transfer") => ({
     kind,
     counterpartyParticipantId: counterparty,
-    ...(kind === "grant" ? { rightKind: "processing_use" } : {}),
-    scope: "analysis",
+    ...(kind === "grant" ? { rightKind: "processing_use", scope: "analysis" } : {}),
   });
 
   it("refuses grants and transfers over core data, naming the rule, and changes nothing", async () => {
