@@ -48,6 +48,8 @@ export async function fileChange(
       holder_participant_id: original.holder_participant_id,
       review_reason: null,
       reviewed_by: null,
+      reclassification_reason: null,
+      reclassified_by: null,
       notice_starts_at: null,
       notice_ends_at: null,
       decided_at: null,

@@ -110,4 +110,11 @@ export const registrationMigrations: ModuleMigration[] = [
         .execute();
     },
   },
+  {
+    name: "20261207_40_registration_reclassification",
+    async up(db) {
+      await db.schema.alterTable("registrations").addColumn("reclassification_reason", "text").execute();
+      await db.schema.alterTable("registrations").addColumn("reclassified_by", "text").execute();
+    },
+  },
 ];

@@ -80,6 +80,8 @@ export const EVENTS = {
   objectionDecided: "registration.objection_decided",
   holderMoved: "registration.holder_moved",
   changeFiled: "registration.change_filed",
+  /** a reviewer overrode class, grade or the sensitive flag, with a reason (PR-1) */
+  reclassified: "registration.reclassified",
   /** the resource took the content of an applied change registration (new version) */
   changed: "registration.changed",
 } as const;

@@ -55,6 +55,7 @@ export function presentRegistration(row: RegistrationRow, viewer: Viewer) {
     quality: JSON.parse(row.quality),
     ...(privileged ? { contact: JSON.parse(row.contact) ?? undefined } : {}),
     reviewReason: row.review_reason,
+    reclassificationReason: row.reclassification_reason,
     noticeStartsAt: row.notice_starts_at,
     noticeEndsAt: row.notice_ends_at,
     decidedAt: row.decided_at,

@@ -6,6 +6,7 @@ import type { Kernel } from "../../kernel/kernel.js";
 import { changeRoutes } from "./change.routes.js";
 import { cancel, type RegistrationOptions, review, startReview } from "./lifecycle.service.js";
 import { noticeRoutes } from "./notice.routes.js";
+import { reclassify } from "./reclassify.service.js";
 import { PUBLIC_STATUSES } from "./registration.model.js";
 import { isOverseer, presentRegistration, reviewers } from "./registration.present.js";
 import { listRegistrations } from "./registration.repo.js";
@@ -13,6 +14,7 @@ import {
   createBody,
   listQuery,
   reasonBody,
+  reclassifyBody,
   registrationParams,
   registrationSchema,
   reviewBody,
@@ -170,6 +172,13 @@ export const registrationRoutes =
       (actor, id, body: z.infer<typeof reviewBody>) =>
         review(k, actor, id, body.decision, body.reason, options),
       reviewBody,
+    );
+    action(
+      "classification",
+      "Override the holder's class, grade and sensitive flag during formal review, with a reason (reviewers, PR-1)",
+      reviewers,
+      (actor, id, body: z.infer<typeof reclassifyBody>) => reclassify(k, actor, id, body),
+      reclassifyBody,
     );
     action(
       "cancel",

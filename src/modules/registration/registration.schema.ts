@@ -84,6 +84,12 @@ export const changeBody = updateBody.extend({ reason: text(1, 2000) });
 
 export const reviewBody = z.strictObject({ decision: z.enum(["pass", "reject"]), reason: text(1, 2000) });
 export const reasonBody = z.strictObject({ reason: text(1, 2000) });
+export const reclassifyBody = z.strictObject({
+  originClass: z.enum(ORIGIN_CLASSES),
+  grade: z.enum(GRADES),
+  sensitivePersonal: z.boolean(),
+  reason: text(1, 2000),
+});
 export const objectionBody = z.strictObject({
   reasons: text(1, 5000),
   evidence: z.array(line(1, 500)).max(20).default([]).describe("references to evidence (URLs, evidence ids)"),
@@ -118,6 +124,10 @@ export const registrationSchema = z
     ...optionalDraft,
     contact: contact.optional().describe("only the holder, the operator and the regulator see it"),
     reviewReason: z.string().nullable(),
+    reclassificationReason: z
+      .string()
+      .nullable()
+      .describe("set when a reviewer overrode the holder's class, grade or sensitive flag"),
     noticeStartsAt: z.string().nullable(),
     noticeEndsAt: z.string().nullable(),
     decidedAt: z.string().nullable(),

@@ -93,6 +93,8 @@ export async function createDraft(
     amends_registration_id: null,
     change_reason: null,
     version: 1,
+    reclassification_reason: null,
+    reclassified_by: null,
     registration_number: null,
     holder_participant_id: holder,
     ...Object.fromEntries(

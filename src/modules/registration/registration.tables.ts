@@ -14,6 +14,9 @@ export interface RegistrationRow {
   change_reason: string | null;
   /** of a registered resource: 1, +1 per applied change; of a change: the version it would make */
   version: number;
+  /** a reviewer's override of the holder's classification (PR-1), and why */
+  reclassification_reason: string | null;
+  reclassified_by: string | null;
   registration_number: string | null;
   holder_participant_id: string;
   name: string;
