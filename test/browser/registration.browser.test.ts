@@ -126,6 +126,14 @@ describe("PR-3 registration, notice, objection and certificate through the porta
     await row.getByRole("link", { name: NAME }).click();
     await page.getByTestId("review-start").click();
     await page.locator('[data-testid="registration-facts"] [data-status="in_review"]').waitFor();
+    // PR-1: the reviewer overrides the holder's grade, with a reason shown on the record
+    await page.getByTestId("review-reclassify").click();
+    const form = page.getByTestId("reclassify-form");
+    await form.getByRole("combobox").nth(1).selectOption("important");
+    await form.getByRole("textbox").fill("涉及重要生产经营信息，调整为重要数据。");
+    await form.getByRole("button").click();
+    await page.getByTestId("review-done").waitFor();
+    await page.getByText("涉及重要生产经营信息，调整为重要数据。").waitFor();
     await page.getByTestId("review-pass").click();
     await page.getByTestId("review-form-reason").fill("材料齐全，形式审查通过。");
     await page.getByTestId("review-form-confirm").click();

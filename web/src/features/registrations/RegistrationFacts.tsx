@@ -60,6 +60,7 @@ export function RegistrationFacts({ registration: r }: { registration: Registrat
       r.contact && [r.contact.name, r.contact.phone, r.contact.email].filter(Boolean).join(" · "),
     ],
     [t("registrations.field.reviewReason"), r.reviewReason],
+    [t("registrations.field.reclassificationReason"), r.reclassificationReason],
     [
       t("registrations.field.noticePeriod"),
       r.noticeStartsAt && `${formatDateTime(r.noticeStartsAt)} – ${formatDateTime(r.noticeEndsAt)}`,

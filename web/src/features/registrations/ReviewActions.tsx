@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useRegistrationAction } from "./api.js";
 import type { Registration } from "./model.js";
 import { ReasonForm } from "./ReasonForm.js";
+import { ReclassifyForm } from "./ReclassifyForm.js";
 import { RegistrationError } from "./RegistrationError.js";
 
 /**
@@ -12,7 +13,7 @@ import { RegistrationError } from "./RegistrationError.js";
 export function ReviewActions({ registration: r }: { registration: Registration }) {
   const { t } = useTranslation();
   const act = useRegistrationAction();
-  const [deciding, setDeciding] = useState<"pass" | "reject" | null>(null);
+  const [deciding, setDeciding] = useState<"pass" | "reject" | "reclassify" | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const reviewable = r.status === "submitted" || r.status === "in_review";
 
@@ -54,9 +55,26 @@ export function ReviewActions({ registration: r }: { registration: Registration 
           >
             {t("registrations.review.reject")}
           </button>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => setDeciding("reclassify")}
+            data-testid="review-reclassify"
+          >
+            {t("registrations.review.reclassify")}
+          </button>
         </div>
       )}
-      {reviewable && deciding && (
+      {reviewable && deciding === "reclassify" && (
+        <ReclassifyForm
+          registration={r}
+          onDone={() => {
+            setDone(t("registrations.review.reclassified"));
+            setDeciding(null);
+          }}
+        />
+      )}
+      {reviewable && (deciding === "pass" || deciding === "reject") && (
         <ReasonForm
           key={deciding}
           label={t("registrations.review.reason")}

@@ -89,7 +89,15 @@ export type RegistrationAction =
   | { id: string; action: "start-review" }
   | { id: string; action: "review"; decision: "pass" | "reject"; reason: string }
   | { id: string; action: "cancel"; reason: string }
-  | { id: string; action: "close-notice" };
+  | { id: string; action: "close-notice" }
+  | {
+      id: string;
+      action: "classification";
+      originClass: Registration["originClass"];
+      grade: Registration["grade"];
+      sensitivePersonal: boolean;
+      reason: string;
+    };
 
 export const useRegistrationAction = () =>
   useInvalidating(({ id, action, ...body }: RegistrationAction) =>
