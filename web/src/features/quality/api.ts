@@ -1,6 +1,7 @@
 // The quality-loop API (SG-7) as TanStack Query hooks; every change refetches every quality query.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, newIdempotencyKey } from "../../app/api.js";
+import { useQuery } from "@tanstack/react-query";
+import { api } from "../../app/api.js";
+import { post, useInvalidating as useSharedInvalidating } from "../../app/mutations.js";
 import type { DecisionBody, Feedback, FileBody, QualitySummary, ResponseBody } from "./model.js";
 
 const KEY = ["quality"] as const;
@@ -36,16 +37,8 @@ export function useFeedbackList(
   });
 }
 
-function useInvalidating<V, R>(run: (vars: V) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: run,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: KEY }),
-  });
-}
-
-const post = <R>(url: string, body?: unknown) =>
-  api<R>(url, { method: "POST", body: body ?? {}, idempotencyKey: newIdempotencyKey() });
+/** This feature's mutations refetch its queries. */
+const useInvalidating = <V, R>(run: (vars: V) => Promise<R>) => useSharedInvalidating(KEY, run);
 const one = (id: string, action: string) => `/quality-feedback/${enc(id)}/${action}`;
 
 export const useFileFeedback = () =>

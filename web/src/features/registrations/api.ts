@@ -1,7 +1,8 @@
 // The registration API as TanStack Query hooks. Every change refetches every registration list
 // and the record itself, so lists, detail pages and the review queue never disagree.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, newIdempotencyKey } from "../../app/api.js";
+import { useQuery } from "@tanstack/react-query";
+import { api } from "../../app/api.js";
+import { post, useInvalidating as useSharedInvalidating } from "../../app/mutations.js";
 import type { Participant } from "../../app/types.js";
 import type { DraftInput, Objection, Registration, RegistrationStatus } from "./model.js";
 
@@ -62,16 +63,8 @@ export function useParticipantName(id: string | undefined): string | undefined {
   return query.data?.name;
 }
 
-function useInvalidating<V, R>(run: (vars: V) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: run,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: KEY }),
-  });
-}
-
-const post = <R>(url: string, body?: unknown) =>
-  api<R>(url, { method: "POST", body: body ?? {}, idempotencyKey: newIdempotencyKey() });
+/** This feature's mutations refetch its queries. */
+const useInvalidating = <V, R>(run: (vars: V) => Promise<R>) => useSharedInvalidating(KEY, run);
 
 export type DraftBody = DraftInput & Required<Pick<DraftInput, "name" | "originClass" | "grade">>;
 

@@ -1,7 +1,8 @@
 // The rights API (PR-2, PR-4) as TanStack Query hooks. Every change refetches every rights query,
 // so the lists, the lineage and the contract page never disagree.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, newIdempotencyKey } from "../../app/api.js";
+import { useQuery } from "@tanstack/react-query";
+import { api } from "../../app/api.js";
+import { post, useInvalidating as useSharedInvalidating } from "../../app/mutations.js";
 import type { Participant } from "../../app/types.js";
 import type { Contract, Proposal, Right, SuccessionBody, SuccessionResult } from "./model.js";
 
@@ -63,16 +64,8 @@ export function useParticipantDirectory(enabled = true) {
   });
 }
 
-function useInvalidating<V, R>(run: (vars: V) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: run,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: KEY }),
-  });
-}
-
-const post = <R>(url: string, body?: unknown) =>
-  api<R>(url, { method: "POST", body: body ?? {}, idempotencyKey: newIdempotencyKey() });
+/** This feature's mutations refetch its queries. */
+const useInvalidating = <V, R>(run: (vars: V) => Promise<R>) => useSharedInvalidating(KEY, run);
 
 export const usePropose = () =>
   useInvalidating(({ rightId, body }: { rightId: string; body: Proposal }) =>

@@ -1,6 +1,7 @@
 // The copy-request API (PR-5) as TanStack Query hooks; every change refetches every request list.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { API_BASE, ApiError, api, newIdempotencyKey } from "../../app/api.js";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { API_BASE, ApiError, api } from "../../app/api.js";
+import { post, useInvalidating as useSharedInvalidating } from "../../app/mutations.js";
 import { getSession } from "../../app/session.js";
 import type { SearchAnswer } from "../catalog/model.js";
 import type { FulfilBody, SourceRequest, SubmitBody } from "./model.js";
@@ -30,16 +31,8 @@ export function useRegisteredSearch(q: string) {
   });
 }
 
-function useInvalidating<V, R>(run: (vars: V) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: run,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: KEY }),
-  });
-}
-
-const post = <R>(url: string, body?: unknown) =>
-  api<R>(url, { method: "POST", body: body ?? {}, idempotencyKey: newIdempotencyKey() });
+/** This feature's mutations refetch its queries. */
+const useInvalidating = <V, R>(run: (vars: V) => Promise<R>) => useSharedInvalidating(KEY, run);
 
 export const useSubmitRequest = () =>
   useInvalidating((body: SubmitBody) => post<SourceRequest>("/source-requests", body));
