@@ -53,6 +53,8 @@ describe.each(DIALECTS)("yaosu catalog reindex on %s", (dialect) => {
     expect(await r.ids("q=幽灵条目")).toHaveLength(1);
     const stale = (await t.k.db.selectFrom("catalog_items").select("registration_id").execute()).length - 1;
     expect(await r.ids("q=命令行重建")).toEqual([]);
+    // the server's facet index is loaded now; the CLI's writes, from another process, must reach it
+    expect((await r.search("q=命令行重建")).total).toBe(0);
     const env = {
       YAOSU_DATA_DIR: t.config.dataDir,
       YAOSU_DATABASE_URL: t.config.databaseUrl,
@@ -64,6 +66,10 @@ describe.each(DIALECTS)("yaosu catalog reindex on %s", (dialect) => {
     expect(JSON.parse(run.stdout)).toEqual({ indexed: stale + 1, removed: 1 });
     expect(await r.ids("q=命令行重建")).toEqual([kept]);
     expect(await r.ids("q=幽灵条目")).toEqual([]);
+    const rebuilt = await r.search("q=命令行重建");
+    expect(rebuilt.total).toBe(1);
+    expect(rebuilt.facets.status).toEqual([{ value: "in_notice", count: 1 }]);
+    expect((await r.search("q=幽灵条目")).total).toBe(0);
     const events = (await t.k.outbox.readAfter(t.k.db, 0, 100_000)).filter(
       (e) => e.type === "catalog.reindexed",
     );

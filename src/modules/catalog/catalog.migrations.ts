@@ -107,4 +107,16 @@ export const catalogMigrations: ModuleMigration[] = [
       end`.execute(db);
     },
   },
+  {
+    // the generation counter the in-memory facet index checks before each search (decision 0016)
+    name: "20261211_50_catalog_state",
+    async up(db) {
+      await db.schema
+        .createTable("catalog_state")
+        .addColumn("id", "integer", (c) => c.primaryKey())
+        .addColumn("generation", "bigint", (c) => c.notNull())
+        .execute();
+      await db.insertInto("catalog_state").values({ id: 1, generation: 0 }).execute();
+    },
+  },
 ];

@@ -1,14 +1,8 @@
 import { type SelectQueryBuilder, sql } from "kysely";
 import { type AnyDb, type Dialect, typed } from "../../kernel/db/database.js";
-import {
-  BODY_WEIGHT,
-  type CatalogSort,
-  FACET_NAMES,
-  FACETS,
-  type FacetName,
-  TITLE_WEIGHT,
-} from "./catalog.model.js";
+import { BODY_WEIGHT, type CatalogSort, FACET_NAMES, FACETS, TITLE_WEIGHT } from "./catalog.model.js";
 import type { CatalogItem, CatalogItemRow, CatalogItemTable, CatalogTables } from "./catalog.tables.js";
+import type { FacetColumns, Filters } from "./facet-index.js";
 
 /**
  * All SQL of the catalog. Writes are one set of Kysely statements; the full-text predicate and
@@ -58,6 +52,7 @@ export async function upsertItem(db: AnyDb, item: CatalogItem): Promise<void> {
     .values(item)
     .onConflict((oc) => oc.column("registration_id").doUpdateSet(changes))
     .execute();
+  await bumpGeneration(db);
 }
 
 export async function deleteItem(db: AnyDb, registrationId: string): Promise<boolean> {
@@ -65,7 +60,10 @@ export async function deleteItem(db: AnyDb, registrationId: string): Promise<boo
     .deleteFrom("catalog_items")
     .where("registration_id", "=", registrationId)
     .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+  const deleted = Number(result.numDeletedRows) > 0;
+  // a no-op delete (a registration that never was public) leaves every cache valid
+  if (deleted) await bumpGeneration(db);
+  return deleted;
 }
 
 export function findItem(db: AnyDb, registrationId: string): Promise<CatalogItemRow | undefined> {
@@ -90,9 +88,10 @@ export async function itemIds(db: AnyDb, afterDoc: number, limit: number) {
 /** SQLite: rebuilds the FTS5 index from catalog_items (after an upgrade or a suspected drift). */
 export async function rebuildFullText(db: AnyDb, dialect: Dialect): Promise<void> {
   if (dialect === "sqlite") await sql`insert into catalog_fts(catalog_fts) values ('rebuild')`.execute(db);
+  await bumpGeneration(db);
 }
 
-export type Filters = Partial<Record<FacetName, readonly string[]>>;
+export type { Filters };
 export interface Match {
   /** the query's words (empty: browse everything) */
   words: readonly string[];
@@ -172,37 +171,103 @@ export async function searchItems(
   return rows.map((r) => ({ ...r, score: r.score === null ? null : Number(r.score) }));
 }
 
-export interface FacetCount {
-  facet: FacetName;
-  value: string | null;
-  n: number;
+/**
+ * The projection's generation: one counter row, incremented in the transaction of every write
+ * below, so that any process holding a copy of the facets (facet-cache.ts) learns with one tiny
+ * read that the catalog changed — the CLI's reindex, another server on the same PostgreSQL.
+ */
+async function bumpGeneration(db: AnyDb): Promise<void> {
+  // once per transaction is enough (its writes become visible together); a reindex or a bulk
+  // load of 100,000 upserts then updates the row once, not 100,000 times
+  if (db.isTransaction) {
+    if (bumped.has(db)) return;
+    bumped.add(db);
+  }
+  await t(db)
+    .updateTable("catalog_state")
+    .set((eb) => ({ generation: eb("generation", "+", 1) }))
+    .where("id", "=", 1)
+    .execute();
+}
+
+const bumped = new WeakSet<AnyDb>();
+
+export async function readGeneration(db: AnyDb): Promise<number> {
+  const row = await t(db)
+    .selectFrom("catalog_state")
+    .select("generation")
+    .where("id", "=", 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.generation);
+}
+
+/** Separators for facetColumns: control characters no facet value (codes, enums) contains. */
+const NULL_MARK = "\u001e";
+const SEPARATOR = "\u001f";
+
+/**
+ * Every item's doc and facet values, column by column, for the in-memory facet index: one row of
+ * eight concatenated strings rather than 100,000 row objects (about a third of the time). All
+ * aggregates of one query consume the same stream of rows, so position i is the same item in
+ * every column, on both engines.
+ */
+export async function facetColumns(db: AnyDb, dialect: Dialect): Promise<FacetColumns> {
+  const concat = (expr: ReturnType<typeof sql>, separator: string) =>
+    dialect === "sqlite"
+      ? sql<string | null>`group_concat(${expr}, ${separator})`
+      : sql<string | null>`string_agg(${expr}, ${separator})`;
+  const docExpr = dialect === "sqlite" ? sql`doc` : sql`doc::text`;
+  const row = (await t(db)
+    .selectFrom("catalog_items")
+    .select([
+      concat(docExpr, ",").as("doc"),
+      ...FACET_NAMES.map((f) => concat(sql`coalesce(${sql.ref(FACETS[f])}, ${NULL_MARK})`, SEPARATOR).as(f)),
+    ])
+    .executeTakeFirst()) as Record<string, string | null> | undefined;
+  const docs = parseIds(row?.doc ?? null);
+  const columns = {} as FacetColumns["columns"];
+  for (const f of FACET_NAMES) {
+    const joined = row?.[f] ?? null;
+    columns[f] = joined === null ? [] : joined.split(SEPARATOR).map((v) => (v === NULL_MARK ? null : v));
+  }
+  return { docs, columns };
 }
 
 /**
- * Counts per value of every facet over the matched set, in one statement: the set is computed
- * once (a CTE used seven times is materialised by both engines) and grouped per facet.
+ * Doc ids of the items matching every word, from the full-text index alone (no item row is read).
+ * They come back as one comma-separated string: a row per id would cost a JS object per match,
+ * several times the engine's own work on a broad word (28,000 ids: 3.5 ms instead of 14 ms).
  */
-export async function facetCounts(db: AnyDb, dialect: Dialect, m: Match): Promise<FacetCount[]> {
-  const set = matched(db, dialect, m).select(FACET_NAMES.map((f) => `ci.${FACETS[f]}` as const));
-  // biome-ignore lint/suspicious/noExplicitAny: "m" is the CTE of the facet columns selected above
-  type From = { selectFrom(table: "m"): any };
-  const arm = (from: From, f: FacetName) =>
-    from
-      .selectFrom("m")
-      .select([sql.lit(f).as("facet"), sql.ref(FACETS[f]).as("value"), sql`count(*)`.as("n")])
-      .groupBy(FACETS[f]);
-  const [first, ...rest] = FACET_NAMES as [FacetName, ...FacetName[]];
-  // materialised: computed once (one full-text scan), then grouped seven times
-  let query = arm(
-    t(db).with(
-      (cte) => cte("m").materialized(),
-      () => set,
-    ) as unknown as From,
-    first,
-  );
-  for (const f of rest) query = query.unionAll((eb: From) => arm(eb, f));
-  const rows = (await query.execute()) as { facet: FacetName; value: string | null; n: number | string }[];
-  return rows.map((r) => ({ facet: r.facet, value: r.value, n: Number(r.n) }));
+export async function matchedDocs(db: AnyDb, dialect: Dialect, words: readonly string[]): Promise<number[]> {
+  const row =
+    dialect === "sqlite"
+      ? await t(db)
+          .selectFrom("catalog_fts")
+          .select(sql<string | null>`group_concat(rowid, ',')`.as("docs"))
+          .where(sql<boolean>`catalog_fts match ${ftsQuery(words)}`)
+          .executeTakeFirst()
+      : await t(db)
+          .selectFrom("catalog_items")
+          .select(sql<string | null>`string_agg(doc::text, ',')`.as("docs"))
+          .where(sql<boolean>`search_vector @@ plainto_tsquery('simple', ${words.join(" ")})`)
+          .executeTakeFirst();
+  return parseIds(row?.docs ?? null);
+}
+
+/** "12,7,300" → [12, 7, 300], digit by digit (no substring per id). */
+function parseIds(list: string | null): number[] {
+  const ids: number[] = [];
+  if (!list) return ids;
+  let n = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list.charCodeAt(i);
+    if (c === 44) {
+      ids.push(n);
+      n = 0;
+    } else n = n * 10 + (c - 48);
+  }
+  ids.push(n);
+  return ids;
 }
 
 /** Registered items for the DCAT export, oldest first so pages are stable as items are added. */

@@ -6,16 +6,13 @@ import {
   type CatalogSort,
   type CatalogStatus,
   EVENTS,
-  FACET_NAMES,
   type FacetName,
   INDUSTRY_NAMES,
   MAX_QUERY_TOKENS,
 } from "./catalog.model.js";
 import {
   deleteItem,
-  type FacetCount,
   type Filters,
-  facetCounts,
   itemIds,
   rebuildFullText,
   type ScoredItem,
@@ -23,6 +20,7 @@ import {
   upsertItem,
 } from "./catalog.repo.js";
 import type { CatalogItem } from "./catalog.tables.js";
+import { countFacets } from "./facet-cache.js";
 import { indexText, queryWords } from "./segment.js";
 
 /**
@@ -135,7 +133,11 @@ export interface SearchResult {
   facets: Record<FacetName, { value: string; count: number }[]>;
 }
 
-/** Full-text search with facets: the words must all match; counts are over the matched set. */
+/**
+ * Full-text search with facets: the words must all match; counts are over the matched set with
+ * every filter applied, exact. The page is ranked and filtered in SQL; the counts come from the
+ * in-memory facet index over the doc ids the full-text index matched (facet-cache.ts).
+ */
 export async function search(k: Kernel, query: SearchQuery): Promise<SearchResult> {
   const words = queryWords(query.q ?? "", MAX_QUERY_TOKENS);
   const match = { words, filters: query.filters };
@@ -143,21 +145,9 @@ export async function search(k: Kernel, query: SearchQuery): Promise<SearchResul
   const dialect = k.database.dialect;
   const [items, counts] = await Promise.all([
     searchItems(k.db, dialect, match, { sort, limit: query.limit, offset: query.offset }),
-    facetCounts(k.db, dialect, match),
+    countFacets(k.db, dialect, match),
   ]);
-  return { words, items, ...summarise(counts) };
-}
-
-function summarise(counts: FacetCount[]) {
-  const facets = Object.fromEntries(FACET_NAMES.map((f) => [f, [] as { value: string; count: number }[]]));
-  let total = 0;
-  for (const c of counts) {
-    if (c.facet === "status") total += c.n; // every item has exactly one status
-    if (c.value !== null) facets[c.facet]?.push({ value: c.value, count: c.n });
-  }
-  for (const list of Object.values(facets))
-    list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  return { total, facets: facets as SearchResult["facets"] };
+  return { words, items, total: counts.total, facets: counts.facets };
 }
 
 /**

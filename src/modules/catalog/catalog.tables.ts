@@ -56,7 +56,14 @@ export interface CatalogFtsTable {
   catalog_fts: string;
 }
 
+/** One row (id 1): the projection's generation, bumped by every write (see catalog.repo.ts). */
+export interface CatalogStateTable {
+  id: number;
+  generation: number;
+}
+
 export interface CatalogTables {
   catalog_items: CatalogItemTable;
   catalog_fts: CatalogFtsTable;
+  catalog_state: CatalogStateTable;
 }
