@@ -102,7 +102,9 @@ describe("catalog and my resources through the portal, in Chromium", { timeout: 
     const expected = Number(/（(\d+)）/.exec(label ?? "")?.[1]);
     expect(expected).toBeGreaterThanOrEqual(1);
     expect(expected).toBeLessThan(found);
-    await facet.check();
+    // click, not check(): the list re-renders with the narrowed search as the URL changes, and
+    // check() would race that re-render; the checked state is asserted after the reload below
+    await facet.click();
     await page.waitForURL(
       (url) => url.searchParams.get("class") === "public" && url.searchParams.get("q") === "数据",
     );
@@ -139,7 +141,9 @@ describe("catalog and my resources through the portal, in Chromium", { timeout: 
     await error.waitFor();
     expect(await error.getAttribute("data-code")).toBe("invalid_file");
     expect(await page.getByTestId("upload-error-where").getAttribute("data-line")).toBe("3");
-    await page.getByTestId("datasets-empty").waitFor();
+    // the demo's member dataset is listed; the broken file is not
+    await page.getByTestId("dataset-row").filter({ hasText: "会员消费记录" }).waitFor();
+    expect(await page.getByTestId("dataset-row").filter({ hasText: "broken" }).count()).toBe(0);
 
     const good = join(files, "residents.csv");
     await writeFile(good, RESIDENTS_CSV);
