@@ -34,7 +34,7 @@ export interface CatalogQuery {
 const ALLOWED: Record<FacetName, (value: string) => boolean> = {
   class: (v) => (ORIGIN_CLASSES as readonly string[]).includes(v),
   grade: (v) => (GRADES as readonly string[]).includes(v),
-  industry: (v) => INDUSTRY_CODES.includes(v),
+  industry: (v) => (INDUSTRY_CODES as readonly string[]).includes(v),
   region: (v) => /^\d{6}$/.test(v),
   holderType: (v) => (HOLDER_TYPES as readonly string[]).includes(v),
   format: (v) => (FORMATS as readonly string[]).includes(v),
