@@ -59,6 +59,11 @@ describe.each(DIALECTS)("catalog facet counts on %s", (dialect) => {
           expect(result.facets).toEqual(expected.facets);
           // the page is filtered like the counts
           expect(result.items.length).toBe(Math.min(100, expected.total));
+          // best first: with words, the page is in relevance order
+          const scores = result.items.map((item) => item.score ?? 0);
+          if (result.words.length > 0)
+            for (let i = 1; i < scores.length; i++)
+              expect(scores[i]).toBeLessThanOrEqual((scores[i - 1] as number) + 1e-9);
           for (const item of result.items)
             for (const f of FACET_NAMES) {
               const column = { class: "origin_class", holderType: "holder_type" }[f as string] ?? f;
