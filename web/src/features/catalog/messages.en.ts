@@ -1,4 +1,5 @@
 // English strings of the catalog feature; typed as the zh-CN ones (messages.ts).
+import { industryLabels } from "../../app/i18n/industries.js";
 import type { CatalogMessages } from "./messages.js";
 
 export const en: CatalogMessages = {
@@ -25,28 +26,7 @@ export const en: CatalogMessages = {
   values: {
     class: { public: "Public data", enterprise: "Enterprise data", personal: "Personal data" },
     grade: { core: "Core data", important: "Important data", general: "General data" },
-    industry: {
-      A: "A Agriculture, forestry, animal husbandry and fishery",
-      B: "B Mining",
-      C: "C Manufacturing",
-      D: "D Electricity, heat, gas and water",
-      E: "E Construction",
-      F: "F Wholesale and retail trade",
-      G: "G Transport, storage and postal services",
-      H: "H Accommodation and catering",
-      I: "I Information transmission, software and IT services",
-      J: "J Finance",
-      K: "K Real estate",
-      L: "L Leasing and business services",
-      M: "M Scientific research and technical services",
-      N: "N Water, environment and public facilities management",
-      O: "O Resident, repair and other services",
-      P: "P Education",
-      Q: "Q Health and social work",
-      R: "R Culture, sports and entertainment",
-      S: "S Public administration, social security and social organisations",
-      T: "T International organisations",
-    },
+    industry: industryLabels.en,
     holderType: {
       government_body: "Government body",
       public_institution: "Public institution",

@@ -1,5 +1,6 @@
 // Strings of the catalog feature (数据资源目录), mounted under "catalog" in the app's resource
 // files. en (messages.en.ts) is typed as these, so a missing or extra key fails tsc.
+import { industryLabels } from "../../app/i18n/industries.js";
 import { en } from "./messages.en.js";
 
 const zhCN = {
@@ -25,28 +26,7 @@ const zhCN = {
   values: {
     class: { public: "公共数据", enterprise: "企业数据", personal: "个人数据" } as Record<string, string>,
     grade: { core: "核心数据", important: "重要数据", general: "一般数据" } as Record<string, string>,
-    industry: {
-      A: "A 农、林、牧、渔业",
-      B: "B 采矿业",
-      C: "C 制造业",
-      D: "D 电力、热力、燃气及水生产和供应业",
-      E: "E 建筑业",
-      F: "F 批发和零售业",
-      G: "G 交通运输、仓储和邮政业",
-      H: "H 住宿和餐饮业",
-      I: "I 信息传输、软件和信息技术服务业",
-      J: "J 金融业",
-      K: "K 房地产业",
-      L: "L 租赁和商务服务业",
-      M: "M 科学研究和技术服务业",
-      N: "N 水利、环境和公共设施管理业",
-      O: "O 居民服务、修理和其他服务业",
-      P: "P 教育",
-      Q: "Q 卫生和社会工作",
-      R: "R 文化、体育和娱乐业",
-      S: "S 公共管理、社会保障和社会组织",
-      T: "T 国际组织",
-    } as Record<string, string>,
+    industry: industryLabels["zh-CN"] as Record<string, string>,
     holderType: {
       government_body: "政务部门",
       public_institution: "事业单位",
