@@ -1,5 +1,9 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DAY_MS } from "../../src/modules/registration/index.js";
+import { yaosu } from "../support/cli.js";
 import { DIALECTS, type TestApp, testApp } from "../support/kernels.js";
 import { complete, harness } from "./helpers.js";
 

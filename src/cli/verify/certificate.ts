@@ -24,7 +24,7 @@ interface PublicKeyInput {
 }
 
 export async function verifyCertificateFile(options: CertificateOptions): Promise<Verdict> {
-  const { jws, revoked } = extractJws((await readInput(options.file, "FILE")).toString("utf8"), options.file);
+  const { jws, ended } = extractJws((await readInput(options.file, "FILE")).toString("utf8"), options.file);
   const key = await loadCertificateKey(options.key);
   const header = decodeHeader(jws);
   if (header.alg !== ALG) throw new Invalid(`alg is ${quote(String(header.alg))}, expected ${ALG}`);
@@ -52,7 +52,7 @@ export async function verifyCertificateFile(options: CertificateOptions): Promis
     throw new Invalid("the signed payload lacks sub, resourceName or holderParticipantId");
   if (payload.registrationNumber !== undefined && payload.registrationNumber !== number)
     throw new Invalid(`sub ${quote(number)} differs from registrationNumber`);
-  if (revoked) throw new Invalid(`${number} was revoked at ${revoked.at}: ${revoked.reason}`);
+  if (ended) throw new Invalid(`${number} ${ended}`);
   return {
     summary: `${number} ${name} holder ${holder}`,
     details: { number, kid: header.kid, payload },
@@ -61,8 +61,8 @@ export async function verifyCertificateFile(options: CertificateOptions): Promis
 
 interface CertificateInput {
   jws: string;
-  /** when the JSON of GET …/{number} states the certificate revoked */
-  revoked?: { at: string; reason: string };
+  /** when the JSON of GET …/{number} states the certificate revoked or superseded, and why */
+  ended?: string;
 }
 
 /** The compact JWS in FILE: the text itself, or the "jws" field of the certificate JSON. */
@@ -74,7 +74,9 @@ function extractJws(text: string, file: string): CertificateInput {
     if (typeof doc?.jws !== "string") throw new Invalid(`${file}: JSON without a "jws" string`);
     input.jws = doc.jws;
     if (doc.status === "revoked")
-      input.revoked = { at: String(doc.revokedAt ?? "?"), reason: String(doc.revocationReason ?? "") };
+      input.ended = `was revoked at ${String(doc.revokedAt ?? "?")}: ${String(doc.revocationReason ?? "")}`;
+    if (doc.status === "superseded")
+      input.ended = `was superseded at ${String(doc.supersededAt ?? "?")} by a newer certificate (change registration or succession)`;
   }
   if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(input.jws))
     throw new Invalid(`${file}: not a compact JWS`);
