@@ -22,6 +22,7 @@ export const UPLOAD_TYPES: Record<string, DatasetFormat | undefined> = {
   "application/x-ndjson": "jsonl",
   "application/jsonl": "jsonl",
   "application/vnd.apache.parquet": "parquet",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
   "application/octet-stream": undefined,
 };
 

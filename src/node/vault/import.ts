@@ -13,6 +13,7 @@ import {
   type Vault,
   withDuck,
 } from "./vault.js";
+import { xlsxToJsonl } from "./xlsx.js";
 
 export type ImportPhase = "hash" | "parse" | "seal";
 
@@ -38,6 +39,7 @@ const EXTENSIONS: Record<string, DatasetFormat> = {
   ".ndjson": "jsonl",
   ".parquet": "parquet",
   ".pq": "parquet",
+  ".xlsx": "xlsx",
 };
 
 /**
@@ -54,7 +56,19 @@ export async function importFile(vault: Vault, options: ImportOptions): Promise<
   progress("parse", 0, 1);
   return withDuck(async (conn, scratch) => {
     const staged = join(scratch, "staged.parquet");
-    const { rows, columns } = await parseInto(conn, options.path, format, shown, staged);
+    // A workbook is read as the JSON Lines of its first sheet (xlsx.ts).
+    let source = options.path;
+    if (format === "xlsx") {
+      source = join(scratch, "sheet.jsonl");
+      await xlsxToJsonl(options.path, shown, source);
+    }
+    const { rows, columns } = await parseInto(
+      conn,
+      source,
+      format === "xlsx" ? "jsonl" : format,
+      shown,
+      staged,
+    );
     progress("parse", 1, 1);
     const stagedBytes = (await stat(staged)).size;
     const record: DatasetRecord = {
@@ -128,6 +142,8 @@ function readerSql(path: string, format: DatasetFormat): string {
       return `read_json(${file}, format = 'newline_delimited')`;
     case "parquet":
       return `read_parquet(${file})`;
+    case "xlsx":
+      throw new Error("a workbook is read as JSON Lines (xlsx.ts)");
   }
 }
 

@@ -12,7 +12,8 @@ describe("portal upload (PR-3)", () => {
     expect(formatOfFile("events.ndjson")).toBe("jsonl");
     expect(formatOfFile("events.jsonl")).toBe("jsonl");
     expect(formatOfFile("trips.pq")).toBe("parquet");
-    expect(formatOfFile("report.xlsx")).toBeNull();
+    expect(formatOfFile("report.xlsx")).toBe("xlsx");
+    expect(formatOfFile("report.xls")).toBeNull(); // the old binary format is not read
     expect(formatOfFile("no-extension")).toBeNull();
   });
 

@@ -9,18 +9,26 @@ const EXTENSIONS: Record<string, DatasetFormat> = {
   ndjson: "jsonl",
   parquet: "parquet",
   pq: "parquet",
+  xlsx: "xlsx",
 };
 
 export const CONTENT_TYPES: Record<DatasetFormat, string> = {
   csv: "text/csv",
   jsonl: "application/x-ndjson",
   parquet: "application/vnd.apache.parquet",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
 /** The `accept` attribute of the file input. */
-export const ACCEPT = [".csv", ".jsonl", ".ndjson", ".parquet", ".pq", ...Object.values(CONTENT_TYPES)].join(
-  ",",
-);
+export const ACCEPT = [
+  ".csv",
+  ".jsonl",
+  ".ndjson",
+  ".parquet",
+  ".pq",
+  ".xlsx",
+  ...Object.values(CONTENT_TYPES),
+].join(",");
 
 export function formatOfFile(fileName: string): DatasetFormat | null {
   const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
