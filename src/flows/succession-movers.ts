@@ -1,8 +1,10 @@
 import type { AnyDb } from "../kernel/db/database.js";
 import type { Kernel } from "../kernel/kernel.js";
 import type { Actor } from "../kernel/outbox.js";
+import { reassignOpenFeedback } from "../modules/quality/index.js";
 import { moveHolder } from "../modules/registration/index.js";
 import { activeRightsHeldBy, moveRight, withdrawProposedOf } from "../modules/rights/index.js";
+import { reassignOpenRequests } from "../modules/source-requests/index.js";
 
 /**
  * What a succession moves (PR-4 "rights and obligations move together to the successor"). Each
@@ -90,5 +92,47 @@ export const rightsContractsMover: ObligationMover = {
     withdrawProposedOf(k, trx, ctx.actor, ctx.predecessorId, `succession ${ctx.successionId} (${ctx.event})`),
 };
 
+/** Per successor, the registrations it received (what the registrations mover moved). */
+function receivedBy(ctx: SuccessionContext): Map<string, string[]> {
+  const received = new Map<string, string[]>();
+  for (const m of (ctx.moved.registrations ?? []) as {
+    registrationId: string;
+    successorParticipantId: string;
+  }[])
+    received.set(m.successorParticipantId, [
+      ...(received.get(m.successorParticipantId) ?? []),
+      m.registrationId,
+    ]);
+  return received;
+}
+
+/** Copy requests awaiting the predecessor's answer follow their resource to its successor (PR-5). */
+export const sourceRequestsMover: ObligationMover = {
+  name: "sourceRequests",
+  async move(k, trx, ctx) {
+    const moved: string[] = [];
+    for (const [successor, ids] of receivedBy(ctx))
+      moved.push(...(await reassignOpenRequests(k, trx, ctx.actor, ctx.predecessorId, successor, ids)));
+    return moved;
+  },
+};
+
+/** Quality feedback still open follows its resource to its successor (SG-7). */
+export const qualityFeedbackMover: ObligationMover = {
+  name: "qualityFeedback",
+  async move(k, trx, ctx) {
+    const moved: string[] = [];
+    for (const [successor, ids] of receivedBy(ctx))
+      moved.push(...(await reassignOpenFeedback(k, trx, ctx.actor, ctx.predecessorId, successor, ids)));
+    return moved;
+  },
+};
+
 /** In order: later movers may read what earlier ones moved (`ctx.moved`). */
-export const obligationMovers: ObligationMover[] = [rightsMover, registrationsMover, rightsContractsMover];
+export const obligationMovers: ObligationMover[] = [
+  rightsMover,
+  registrationsMover,
+  rightsContractsMover,
+  sourceRequestsMover,
+  qualityFeedbackMover,
+];

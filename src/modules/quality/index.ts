@@ -7,3 +7,4 @@ export { qualityRoutes } from "./quality.routes.js";
 export { feedbackSchema, fileBody } from "./quality.schema.js";
 export { decide, escalate, fileFeedback, type NewFeedback, resolve, respond } from "./quality.service.js";
 export type { FeedbackRow } from "./quality.tables.js";
+export { reassignOpenFeedback } from "./succession.service.js";

@@ -28,3 +28,4 @@ export {
   withdrawSourceRequest,
 } from "./source-requests.service.js";
 export type { SourceRequestRow } from "./source-requests.tables.js";
+export { reassignOpenRequests } from "./succession.service.js";
