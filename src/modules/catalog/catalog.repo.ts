@@ -12,7 +12,7 @@ import type { FacetColumns, Filters } from "./facet-index.js";
 const t = (db: AnyDb) => typed<CatalogTables>(db);
 
 /** Every column but PostgreSQL's generated search_vector (large, and only the index needs it). */
-const COLUMNS = [
+export const COLUMNS = [
   "doc",
   "registration_id",
   "registration_number",
@@ -99,7 +99,8 @@ export interface Match {
 }
 
 /** FTS5 query: every word as a quoted string, implicitly ANDed. */
-const ftsQuery = (words: readonly string[]) => words.map((w) => `"${w.replaceAll('"', '""')}"`).join(" ");
+export const ftsQuery = (words: readonly string[]) =>
+  words.map((w) => `"${w.replaceAll('"', '""')}"`).join(" ");
 
 type ItemsQuery = SelectQueryBuilder<CatalogTables & { ci: CatalogItemTable }, "ci" | "catalog_fts", object>;
 
@@ -255,7 +256,7 @@ export async function matchedDocs(db: AnyDb, dialect: Dialect, words: readonly s
 }
 
 /** "12,7,300" → [12, 7, 300], digit by digit (no substring per id). */
-function parseIds(list: string | null): number[] {
+export function parseIds(list: string | null): number[] {
   const ids: number[] = [];
   if (!list) return ids;
   let n = 0;

@@ -20,7 +20,8 @@ import {
   upsertItem,
 } from "./catalog.repo.js";
 import type { CatalogItem } from "./catalog.tables.js";
-import { countFacets } from "./facet-cache.js";
+import { countFacets, currentFacetIndex } from "./facet-cache.js";
+import { rankedFilteredPage } from "./ranked-page.js";
 import { indexText, queryWords } from "./segment.js";
 
 /**
@@ -143,8 +144,14 @@ export async function search(k: Kernel, query: SearchQuery): Promise<SearchResul
   const match = { words, filters: query.filters };
   const sort = query.sort ?? (words.length > 0 ? "relevance" : "newest");
   const dialect = k.database.dialect;
+  const page = { sort, limit: query.limit, offset: query.offset };
+  const filtered = Object.values(query.filters).some((values) => values && values.length > 0);
   const [items, counts] = await Promise.all([
-    searchItems(k.db, dialect, match, { sort, limit: query.limit, offset: query.offset }),
+    dialect === "sqlite" && words.length > 0 && filtered && sort === "relevance"
+      ? currentFacetIndex(k.db, dialect).then((index) =>
+          rankedFilteredPage(k.db, index, words, query.filters, page),
+        )
+      : searchItems(k.db, dialect, match, page),
     countFacets(k.db, dialect, match),
   ]);
   return { words, items, total: counts.total, facets: counts.facets };

@@ -78,18 +78,7 @@ export class FacetIndex {
    * value absent from the dictionary matches nothing, like `in (…)` in SQL.
    */
   count(docs: Iterable<number> | null, filters: Filters): FacetCounts {
-    // per active filter: its column and a mask of the codes it lets through
-    const tests: { column: Codes; allowed: Uint8Array }[] = [];
-    FACET_NAMES.forEach((facet, f) => {
-      const values = filters[facet];
-      if (!values || values.length === 0) return;
-      const dictionary = this.dictionaries[f] as (string | null)[];
-      const allowed = new Uint8Array(dictionary.length);
-      dictionary.forEach((value, code) => {
-        if (value !== null && values.includes(value)) allowed[code] = 1;
-      });
-      tests.push({ column: this.columns[f] as Codes, allowed });
-    });
+    const tests = this.tests(filters);
     const tallies = this.dictionaries.map((d) => new Uint32Array(d.length));
     const columns = this.columns;
     let total = 0;
@@ -123,5 +112,40 @@ export class FacetIndex {
       facets[facet] = list;
     });
     return { total, facets, unknown };
+  }
+
+  /**
+   * The page of `ranked` (docs, best first) that passes every filter: skips `offset` passing docs
+   * and returns up to `limit`. Docs the index does not know are left out.
+   */
+  page(ranked: readonly number[], filters: Filters, offset: number, limit: number): number[] {
+    const tests = this.tests(filters);
+    const picked: number[] = [];
+    let skip = offset;
+    for (const doc of ranked) {
+      if (picked.length === limit) break;
+      const row = this.rowOf(doc);
+      if (row === NO_ROW || tests.some(({ column, allowed }) => allowed[column[row] as number] === 0))
+        continue;
+      if (skip > 0) skip--;
+      else picked.push(doc);
+    }
+    return picked;
+  }
+
+  /** Per active filter: its column and a mask of the codes it lets through. */
+  private tests(filters: Filters): { column: Codes; allowed: Uint8Array }[] {
+    const tests: { column: Codes; allowed: Uint8Array }[] = [];
+    FACET_NAMES.forEach((facet, f) => {
+      const values = filters[facet];
+      if (!values || values.length === 0) return;
+      const dictionary = this.dictionaries[f] as (string | null)[];
+      const allowed = new Uint8Array(dictionary.length);
+      dictionary.forEach((value, code) => {
+        if (value !== null && values.includes(value)) allowed[code] = 1;
+      });
+      tests.push({ column: this.columns[f] as Codes, allowed });
+    });
+    return tests;
   }
 }
