@@ -93,6 +93,20 @@ describe.each(DIALECTS)("change registrations on %s", (dialect) => {
     expect(superseded).toEqual([
       expect.objectContaining({ version: 1, jws: firstCert.jws, status: "superseded" }),
     ]);
+    // offline, the old certificate's signature holds but it is no longer the current one
+    const dir = await mkdtemp(join(tmpdir(), "yaosu-superseded-"));
+    await writeFile(join(dir, "key.json"), (await as(null, "GET", "/certificates/key")).body);
+    await writeFile(join(dir, "old.json"), JSON.stringify(superseded[0]));
+    await writeFile(join(dir, "new.json"), JSON.stringify(cert));
+    const [old, current] = await Promise.all([
+      yaosu("verify", "certificate", join(dir, "old.json"), "--key", join(dir, "key.json")),
+      yaosu("verify", "certificate", join(dir, "new.json"), "--key", join(dir, "key.json")),
+    ]);
+    expect(old.code, JSON.stringify(old)).toBe(1);
+    expect(old.stdout).toMatch(new RegExp(`^invalid: ${number} was superseded at .+ by a newer certificate`));
+    expect(current, JSON.stringify(current)).toMatchObject({ code: 0 });
+    expect(current.stdout).toMatch(new RegExp(`^valid: ${number} `));
+    await rm(dir, { recursive: true, force: true });
     expect((await events("registration.changed")).filter((e) => e.subjectIds.includes(id))).toHaveLength(1);
     expect(
       (await events("certificates.superseded")).filter((e) => e.subjectIds.includes(number)),

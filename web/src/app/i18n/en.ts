@@ -1,12 +1,5 @@
 // English. Typed as the zh-CN messages, so a missing or extra key fails the type check.
-import { catalogMessages } from "../../features/catalog/messages.js";
-import { certificateMessages } from "../../features/certificates/messages.js";
-import { noticeMessages } from "../../features/notices/messages.js";
-import { qualityMessages } from "../../features/quality/messages.js";
-import { registrationMessages } from "../../features/registrations/messages.js";
-import { resourceMessages } from "../../features/resources/messages.js";
-import { rightsMessages } from "../../features/rights/messages.js";
-import { sourceRequestMessages } from "../../features/source-requests/messages.js";
+import { featureMessages } from "./features.js";
 import type { Messages } from "./zh-CN.js";
 
 const en: Messages = {
@@ -292,14 +285,7 @@ const en: Messages = {
     index_out_of_range: "This entry is not covered by a checkpoint yet.",
     tree_size_out_of_range: "The requested tree size is beyond the log's current size.",
   },
-  registrations: registrationMessages.en,
-  notices: noticeMessages.en,
-  certificates: certificateMessages.en,
-  catalog: catalogMessages.en,
-  resources: resourceMessages.en,
-  rights: rightsMessages.en,
-  sourceRequests: sourceRequestMessages.en,
-  quality: qualityMessages.en,
+  ...featureMessages.en,
 };
 
 export default en;

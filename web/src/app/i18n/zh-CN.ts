@@ -1,12 +1,5 @@
 // Simplified Chinese, the default language. en.ts must have exactly these keys (checked by its type).
-import { catalogMessages } from "../../features/catalog/messages.js";
-import { certificateMessages } from "../../features/certificates/messages.js";
-import { noticeMessages } from "../../features/notices/messages.js";
-import { qualityMessages } from "../../features/quality/messages.js";
-import { registrationMessages } from "../../features/registrations/messages.js";
-import { resourceMessages } from "../../features/resources/messages.js";
-import { rightsMessages } from "../../features/rights/messages.js";
-import { sourceRequestMessages } from "../../features/source-requests/messages.js";
+import { featureMessages } from "./features.js";
 
 const zhCN = {
   app: {
@@ -284,14 +277,7 @@ const zhCN = {
     index_out_of_range: "该条目尚未被检查点覆盖。",
     tree_size_out_of_range: "请求的树大小超出了日志当前的大小。",
   },
-  registrations: registrationMessages["zh-CN"],
-  notices: noticeMessages["zh-CN"],
-  certificates: certificateMessages["zh-CN"],
-  catalog: catalogMessages["zh-CN"],
-  resources: resourceMessages["zh-CN"],
-  rights: rightsMessages["zh-CN"],
-  sourceRequests: sourceRequestMessages["zh-CN"],
-  quality: qualityMessages["zh-CN"],
+  ...featureMessages["zh-CN"],
 };
 
 export default zhCN;
