@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import writeXlsxFile from "write-excel-file/node";
 import { corpusFaker, POSITIVES } from "./corpus.js";
 
 /**
@@ -85,6 +86,11 @@ beforeAll(async () => {
   await writeFile(join(dir, "people.jsonl"), `${people.map((p) => JSON.stringify(p)).join("\n")}\n`);
   await writeFile(join(dir, "people.txt"), `${people.map((p) => JSON.stringify(p)).join("\n")}\n`);
   await writeFile(join(dir, "products.csv"), csv(products));
+  const head = Object.keys(people[0] ?? {});
+  await writeXlsxFile([
+    head.map((h) => ({ value: h })),
+    ...people.map((p) => head.map((h) => ({ value: p[h] as string }))),
+  ]).toFile(join(dir, "people.xlsx"));
   await writeFile(join(dir, "ragged.csv"), "a,b,c\n1,2,3\n4,5,6,7,8\n9,10,11\n");
   await writeFile(join(dir, "broken.jsonl"), '{"a": 1}\n{"a": \n');
   await writeFile(join(dir, "broken.parquet"), "PAR1 this is not parquet");
@@ -104,26 +110,29 @@ afterAll(async () => {
 });
 
 describe("yaosu scan", () => {
-  it.each(["people.csv", "people.jsonl", "people.parquet"])("finds the personal data in %s", async (file) => {
-    const run = await yaosu("scan", join(dir, file), "--json");
-    expect(run.stderr).toBe("");
-    expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout) as Report;
-    expect(report.sampledRows).toBe(300);
-    expect(labels(report)).toEqual({
-      姓名: "person_name",
-      c2: "mobile",
-      证件: "resident_id",
-      amount: "none",
-    });
-    expect(report.proposal).toMatchObject({
-      personalInformation: true,
-      sensitivePersonalInformation: true,
-      suggestedOriginClass: "personal",
-    });
-    // Masked examples only: no name, phone or ID number from the file appears in the report.
-    for (const p of people) for (const k of ["姓名", "c2", "证件"]) expect(run.stdout).not.toContain(p[k]);
-  });
+  it.each(["people.csv", "people.jsonl", "people.parquet", "people.xlsx"])(
+    "finds the personal data in %s",
+    async (file) => {
+      const run = await yaosu("scan", join(dir, file), "--json");
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      const report = JSON.parse(run.stdout) as Report;
+      expect(report.sampledRows).toBe(300);
+      expect(labels(report)).toEqual({
+        姓名: "person_name",
+        c2: "mobile",
+        证件: "resident_id",
+        amount: "none",
+      });
+      expect(report.proposal).toMatchObject({
+        personalInformation: true,
+        sensitivePersonalInformation: true,
+        suggestedOriginClass: "personal",
+      });
+      // Masked examples only: no name, phone or ID number from the file appears in the report.
+      for (const p of people) for (const k of ["姓名", "c2", "证件"]) expect(run.stdout).not.toContain(p[k]);
+    },
+  );
 
   it("does not flag a file without personal data", async () => {
     const run = await yaosu("scan", join(dir, "products.csv"), "--json");

@@ -10,7 +10,7 @@ import { parseOptions } from "../validate.js";
 const options = z.object({
   json: z.boolean().optional(),
   sample: z.coerce.number().int().min(1).max(1_000_000).default(1000),
-  format: z.enum(["csv", "json", "jsonl", "parquet"]).optional(),
+  format: z.enum(["csv", "json", "jsonl", "parquet", "xlsx"]).optional(),
 });
 
 const yesNo = (b: boolean) => (b ? "yes" : "no");
@@ -19,12 +19,12 @@ export function scanCommand(program: Command): void {
   program
     .command("scan")
     .description(
-      "scan a CSV, JSON Lines or Parquet file for personal information and propose its classification",
+      "scan a CSV, JSON Lines, Parquet or Excel (.xlsx) file for personal information and propose its classification",
     )
     .argument("<file>", "the file to scan (.csv, .tsv, .json, .jsonl, .ndjson, .parquet)")
     .option("--json", "print the report as JSON")
     .option("--sample <n>", "rows to sample per column (reservoir sample over the whole file)", "1000")
-    .option("--format <format>", "csv | json | jsonl | parquet (default: from the file name)")
+    .option("--format <format>", "csv | json | jsonl | parquet | xlsx (default: from the file name)")
     .addHelpText(
       "after",
       "\nThe scan only proposes; the holder confirms class, grade and the sensitive-PI flag.\nExit codes: 0 scanned (whatever was found), 1 missing or unreadable file, 2 usage.",

@@ -1,5 +1,6 @@
 /**
- * Reads a sample of a tabular file (CSV, JSON / JSON Lines, Parquet) with DuckDB, every value as
+ * Reads a sample of a tabular file (CSV, JSON / JSON Lines, Parquet, Excel .xlsx — its first sheet,
+ * through JSON Lines as the node imports it) with DuckDB, every value as
  * text — the PII scan needs what was written ("0755…", "…002X", leading zeros), not what a type
  * guess made of it. The holder's node will reuse this to profile imported datasets.
  *
@@ -7,12 +8,14 @@
  * messages can quote the offending row, which may be personal data, so quoted text is dropped.
  */
 import { constants } from "node:fs";
-import { access, stat } from "node:fs/promises";
-import { extname } from "node:path";
+import { access, mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, extname, join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { AppError, badRequest } from "../../kernel/errors.js";
+import { xlsxToJsonl } from "../../node/vault/xlsx.js";
 
-export const TABLE_FORMATS = ["csv", "json", "parquet"] as const;
+export const TABLE_FORMATS = ["csv", "json", "parquet", "xlsx"] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
 
 export interface SampledColumn {
@@ -36,6 +39,7 @@ const EXTENSIONS: Record<string, TableFormat> = {
   ".ndjson": "json",
   ".parquet": "parquet",
   ".pq": "parquet",
+  ".xlsx": "xlsx",
 };
 
 /** The format from `--format`, else from the extension (".csv.gz" counts as ".csv"). */
@@ -45,7 +49,7 @@ export function formatOf(file: string, override?: TableFormat): TableFormat {
   if (!format) {
     throw badRequest(
       "unknown_format",
-      `${file}: cannot tell the format from the name; use --format csv|json|parquet`,
+      `${file}: cannot tell the format from the name; use --format csv|json|parquet|xlsx`,
       "format",
     );
   }
@@ -56,6 +60,7 @@ const SOURCES: Record<TableFormat, string> = {
   csv: "read_csv($path, all_varchar = true)",
   json: "read_json_auto($path)",
   parquet: "read_parquet($path)",
+  xlsx: "read_json_auto($path)", // of the sheet converted to JSON Lines
 };
 
 export async function readTableSample(
@@ -67,8 +72,14 @@ export async function readTableSample(
   const format = formatOf(file, override);
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
+  const scratch = format === "xlsx" ? await mkdtemp(join(tmpdir(), "yaosu-scan-")) : null;
   try {
-    let columns = await sampleColumns(connection, SOURCES[format], file, sample);
+    let path = file;
+    if (scratch) {
+      path = join(scratch, "sheet.jsonl");
+      await xlsxToJsonl(file, basename(file), path);
+    }
+    let columns = await sampleColumns(connection, SOURCES[format], path, sample);
     if (format === "csv") columns = await recheckSingleColumn(connection, file, sample, columns);
     return { format, sampledRows: columns[0]?.values.length ?? 0, columns };
   } catch (error) {
@@ -76,6 +87,7 @@ export async function readTableSample(
   } finally {
     connection.closeSync();
     instance.closeSync();
+    if (scratch) await rm(scratch, { recursive: true, force: true });
   }
 }
 
