@@ -9,6 +9,8 @@ interface FieldFrameProps {
   hint?: string | undefined;
   error?: string | undefined;
   optional?: boolean | undefined;
+  /** spans the whole form row (long text) */
+  wide?: boolean;
   children: ReactNode;
 }
 
@@ -17,10 +19,14 @@ export function describedBy(id: string, hint?: string, error?: string): string |
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function FieldFrame({ id, label, hint, error, optional, children }: FieldFrameProps) {
+/** The label, hint and error around any control; features with controls of their own use it too. */
+export function FieldFrame({ id, label, hint, error, optional, wide, children }: FieldFrameProps) {
   const { t } = useTranslation();
+  const className = ["field", error ? "field-invalid" : "", wide ? "field-wide" : ""]
+    .filter(Boolean)
+    .join(" ");
   return (
-    <div className={error ? "field field-invalid" : "field"}>
+    <div className={className}>
       <label htmlFor={id}>
         {label}
         {optional && <span className="field-optional"> ({t("common.optional")})</span>}

@@ -1,8 +1,7 @@
 // Form controls the shared Field.tsx does not have (multi-line text, a checkbox), with the same
 // accessibility wiring: a real label, hint and error tied by aria-describedby, aria-invalid.
 import type { TextareaHTMLAttributes } from "react";
-import { useTranslation } from "react-i18next";
-import { describedBy } from "../../app/ui/Field.js";
+import { describedBy, FieldFrame } from "../../app/ui/Field.js";
 
 type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "onChange" | "value"> & {
   id: string;
@@ -15,13 +14,8 @@ type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "o
 };
 
 export function TextAreaField({ id, label, value, onValue, hint, error, testId, ...rest }: TextAreaProps) {
-  const { t } = useTranslation();
   return (
-    <div className={error ? "field field-invalid field-wide" : "field field-wide"}>
-      <label htmlFor={id}>
-        {label}
-        {!rest.required && <span className="field-optional"> ({t("common.optional")})</span>}
-      </label>
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={!rest.required} wide>
       <textarea
         rows={3}
         {...rest}
@@ -32,17 +26,7 @@ export function TextAreaField({ id, label, value, onValue, hint, error, testId, 
         aria-describedby={describedBy(id, hint, error)}
         data-testid={testId}
       />
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }
 
